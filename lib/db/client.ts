@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { env } from '@/lib/config/env';
+import * as schema from './schema';
+
+/** The one database type all code is written against, whichever driver is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
+
+export type DatabaseHandle = {
+  db: Db;
+  driver: 'postgres' | 'pglite';
+  /** The raw client, for the driver-specific migrator. */
+  client: PGlite | postgres.Sql;
+  close: () => Promise<void>;
+};
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if ('url' in target) {
+    const client = postgres(target.url, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: 5,
+      idle_timeout: 60,
+    });
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      driver: 'postgres',
+      client,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  let client: PGlite;
+  if ('pgliteDir' in target) {
+    mkdirSync(target.pgliteDir, { recursive: true });
+    client = new PGlite(target.pgliteDir);
+  } else {
+    client = new PGlite();
+  }
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    driver: 'pglite',
+    client,
+    close: () => client.close(),
+  };
+}
+
+/** Where this process's database lives, from the configuration. */
+export function configuredTarget(): DatabaseTarget {
+  const { DATABASE_URL, PGLITE_DIR } = env();
+  return DATABASE_URL ? { url: DATABASE_URL } : { pgliteDir: PGLITE_DIR };
+}
+
+const globalForDb = globalThis as typeof globalThis & { __diplonDb?: DatabaseHandle };
+
+/** The process-wide handle, opened on first use and kept across hot reloads. */
+export function database(): DatabaseHandle {
+  globalForDb.__diplonDb ??= openDatabase(configuredTarget());
+  return globalForDb.__diplonDb;
+}
+
+/** Shorthand for the drizzle handle of this process. */
+export function db(): Db {
+  return database().db;
+}

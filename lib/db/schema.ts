@@ -1,0 +1,390 @@
+import { relations, sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+// ── Enums ────────────────────────────────────────────────────────────────────────────────
+export const staffRole = pgEnum('staff_role', ['centre_staff', 'school_manager', 'department_manager']);
+export const contactRole = pgEnum('contact_role', ['parent', 'teacher', 'clb', 'care_provider']);
+export const requestType = pgEnum('request_type', ['support_request', 'extension', 'advice']);
+export const requestStatus = pgEnum('request_status', ['draft', 'submitted', 'in_progress', 'completed']);
+export const entryKind = pgEnum('entry_kind', ['note', 'report', 'meeting']);
+/** `expired` is not stored: it is derived from `expires_at` of a pending invitation. */
+export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'cancelled']);
+export const mailStatus = pgEnum('mail_status', ['queued', 'sending', 'sent', 'failed']);
+
+// ── Organisations ────────────────────────────────────────────────────────────────────────
+export const centres = pgTable('centres', {
+  id: id(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const schools = pgTable(
+  'schools',
+  {
+    id: id(),
+    centreId: uuid('centre_id').notNull().references(() => centres.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('schools_centre_idx').on(t.centreId)],
+);
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: id(),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('departments_school_idx').on(t.schoolId)],
+);
+
+// ── People and sessions ──────────────────────────────────────────────────────────────────
+export const users = pgTable('users', {
+  id: id(),
+  /** itsme's subject: the identity. Never the e-mail address. */
+  itsmeSub: text('itsme_sub').notNull().unique(),
+  givenName: text('given_name').notNull(),
+  familyName: text('family_name').notNull(),
+  /** Contact address as itsme reported it (always unverified): never used to link accounts. */
+  email: text('email'),
+  createdAt: createdAt(),
+  lastLoginAt: at('last_login_at'),
+});
+
+/** Auth.js database sessions (the only adapter table we need: the itsme `sub` lives on users). */
+export const sessions = pgTable(
+  'sessions',
+  {
+    sessionToken: text('session_token').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Absolute end of the session. */
+    expires: at('expires').notNull(),
+    createdAt: createdAt(),
+    /** For the idle timeout. */
+    lastSeenAt: at('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const staffMemberships = pgTable(
+  'staff_memberships',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: staffRole('role').notNull(),
+    centreId: uuid('centre_id').references(() => centres.id),
+    schoolId: uuid('school_id').references(() => schools.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('staff_memberships_user_idx').on(t.userId),
+    check(
+      'staff_memberships_unit_matches_role',
+      sql`(${t.role} = 'centre_staff' and ${t.centreId} is not null and ${t.schoolId} is null and ${t.departmentId} is null)
+       or (${t.role} = 'school_manager' and ${t.schoolId} is not null and ${t.centreId} is null and ${t.departmentId} is null)
+       or (${t.role} = 'department_manager' and ${t.departmentId} is not null and ${t.centreId} is null and ${t.schoolId} is null)`,
+    ),
+  ],
+);
+
+// ── Students, dossiers, requests, entries ────────────────────────────────────────────────
+export const students = pgTable(
+  'students',
+  {
+    id: id(),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    /** Lower-case, accent-free "family given" for prefix search. */
+    searchName: text('search_name').notNull(),
+    birthYear: smallint('birth_year').notNull(),
+    className: text('class_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('students_school_idx').on(t.schoolId),
+    index('students_search_idx').using('btree', sql`${t.searchName} text_pattern_ops`),
+  ],
+);
+
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: id(),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('dossiers_student_centre_uq').on(t.studentId, t.centreId)],
+);
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    // Scope columns copied from the student so the list is one indexed range per scope.
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    type: requestType('type').notNull(),
+    status: requestStatus('status').notNull().default('draft'),
+    description: text('description').notNull().default(''),
+    submittedAt: at('submitted_at'),
+    closedAt: at('closed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('requests_dossier_idx').on(t.dossierId),
+    index('requests_centre_keyset_idx').on(t.centreId, t.createdAt.desc(), t.id.desc()),
+    index('requests_school_keyset_idx').on(t.schoolId, t.createdAt.desc(), t.id.desc()),
+    index('requests_department_keyset_idx').on(t.departmentId, t.createdAt.desc(), t.id.desc()),
+    index('requests_centre_status_keyset_idx').on(t.centreId, t.status, t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+export const dossierEntries = pgTable(
+  'dossier_entries',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    authorId: uuid('author_id').references(() => users.id),
+    kind: entryKind('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dossier_entries_dossier_idx').on(t.dossierId, t.occurredOn.desc())],
+);
+
+// ── Access by invitation ─────────────────────────────────────────────────────────────────
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: id(),
+    toAddress: text('to_address').notNull(),
+    template: text('template').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: mailStatus('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
+    /** While `sending`: the claim lapses after this, so a crashed worker's mail is retried. */
+    lockedUntil: at('locked_until'),
+    lastError: text('last_error'),
+    sentAt: at('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    role: contactRole('role').notNull(),
+    /** Normalised address as it will be mailed (domain lower-cased, local part as typed). */
+    email: text('email').notNull(),
+    /** Fully lower-cased: what uniqueness and comparisons use. */
+    emailKey: text('email_key').notNull(),
+    /** SHA-256 of the token, hex. The token itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    status: invitationStatus('status').notNull().default('pending'),
+    /** The mail that carries the current token; its status is the delivery state. */
+    mailId: uuid('mail_id').references(() => mailOutbox.id),
+    sentAt: at('sent_at'),
+    acceptedBy: uuid('accepted_by').references(() => users.id),
+    acceptedAt: at('accepted_at'),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    cancelledAt: at('cancelled_at'),
+  },
+  (t) => [
+    index('invitations_dossier_idx').on(t.dossierId, t.createdAt.desc()),
+    uniqueIndex('invitations_open_per_address_uq')
+      .on(t.dossierId, t.emailKey)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+export const dossierContacts = pgTable(
+  'dossier_contacts',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: contactRole('role').notNull(),
+    invitationId: uuid('invitation_id').references(() => invitations.id),
+    grantedBy: uuid('granted_by').references(() => users.id),
+    grantedAt: at('granted_at').notNull().defaultNow(),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [
+    index('dossier_contacts_dossier_idx').on(t.dossierId),
+    index('dossier_contacts_user_idx').on(t.userId),
+    uniqueIndex('dossier_contacts_active_uq')
+      .on(t.dossierId, t.userId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+// ── Audit and rate limits ────────────────────────────────────────────────────────────────
+/** Append-only: a trigger in the migrations rejects UPDATE and DELETE. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: at('at').notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    origin: text('origin'),
+  },
+  (t) => [
+    index('audit_events_dossier_idx').on(t.dossierId, t.id.desc()),
+    index('audit_events_actor_idx').on(t.actorId, t.id.desc()),
+  ],
+);
+
+export const rateLimitBuckets = pgTable('rate_limit_buckets', {
+  key: text('key').primaryKey(),
+  windowStart: at('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+// ── Relations ────────────────────────────────────────────────────────────────────────────
+export const centresRelations = relations(centres, ({ many }) => ({ schools: many(schools) }));
+export const schoolsRelations = relations(schools, ({ one, many }) => ({
+  centre: one(centres, { fields: [schools.centreId], references: [centres.id] }),
+  departments: many(departments),
+}));
+export const departmentsRelations = relations(departments, ({ one }) => ({
+  school: one(schools, { fields: [departments.schoolId], references: [schools.id] }),
+}));
+export const usersRelations = relations(users, ({ many }) => ({
+  memberships: many(staffMemberships),
+  contacts: many(dossierContacts, { relationName: 'contactUser' }),
+}));
+export const staffMembershipsRelations = relations(staffMemberships, ({ one }) => ({
+  user: one(users, { fields: [staffMemberships.userId], references: [users.id] }),
+  centre: one(centres, { fields: [staffMemberships.centreId], references: [centres.id] }),
+  school: one(schools, { fields: [staffMemberships.schoolId], references: [schools.id] }),
+  department: one(departments, { fields: [staffMemberships.departmentId], references: [departments.id] }),
+}));
+export const studentsRelations = relations(students, ({ one, many }) => ({
+  school: one(schools, { fields: [students.schoolId], references: [schools.id] }),
+  department: one(departments, { fields: [students.departmentId], references: [departments.id] }),
+  dossiers: many(dossiers),
+}));
+export const dossiersRelations = relations(dossiers, ({ one, many }) => ({
+  student: one(students, { fields: [dossiers.studentId], references: [students.id] }),
+  centre: one(centres, { fields: [dossiers.centreId], references: [centres.id] }),
+  requests: many(requests),
+  entries: many(dossierEntries),
+  contacts: many(dossierContacts),
+  invitations: many(invitations),
+}));
+export const requestsRelations = relations(requests, ({ one }) => ({
+  dossier: one(dossiers, { fields: [requests.dossierId], references: [dossiers.id] }),
+  school: one(schools, { fields: [requests.schoolId], references: [schools.id] }),
+  department: one(departments, { fields: [requests.departmentId], references: [departments.id] }),
+}));
+export const dossierEntriesRelations = relations(dossierEntries, ({ one }) => ({
+  dossier: one(dossiers, { fields: [dossierEntries.dossierId], references: [dossiers.id] }),
+  author: one(users, { fields: [dossierEntries.authorId], references: [users.id] }),
+}));
+export const dossierContactsRelations = relations(dossierContacts, ({ one }) => ({
+  dossier: one(dossiers, { fields: [dossierContacts.dossierId], references: [dossiers.id] }),
+  user: one(users, { fields: [dossierContacts.userId], references: [users.id], relationName: 'contactUser' }),
+  grantor: one(users, { fields: [dossierContacts.grantedBy], references: [users.id] }),
+  revoker: one(users, { fields: [dossierContacts.revokedBy], references: [users.id] }),
+  invitation: one(invitations, { fields: [dossierContacts.invitationId], references: [invitations.id] }),
+}));
+export const invitationsRelations = relations(invitations, ({ one }) => ({
+  dossier: one(dossiers, { fields: [invitations.dossierId], references: [dossiers.id] }),
+  inviter: one(users, { fields: [invitations.invitedBy], references: [users.id] }),
+  mail: one(mailOutbox, { fields: [invitations.mailId], references: [mailOutbox.id] }),
+}));
+
+// ── Inferred types ───────────────────────────────────────────────────────────────────────
+export type Centre = typeof centres.$inferSelect;
+export type School = typeof schools.$inferSelect;
+export type Department = typeof departments.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Session = typeof sessions.$inferSelect;
+export type StaffMembership = typeof staffMemberships.$inferSelect;
+export type Student = typeof students.$inferSelect;
+export type Dossier = typeof dossiers.$inferSelect;
+export type Request = typeof requests.$inferSelect;
+export type DossierEntry = typeof dossierEntries.$inferSelect;
+export type DossierContact = typeof dossierContacts.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type MailOutboxRow = typeof mailOutbox.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type StaffRole = (typeof staffRole.enumValues)[number];
+export type ContactRole = (typeof contactRole.enumValues)[number];
+export type RequestType = (typeof requestType.enumValues)[number];
+export type RequestStatus = (typeof requestStatus.enumValues)[number];
+export type InvitationStatus = (typeof invitationStatus.enumValues)[number];
+export type MailStatus = (typeof mailStatus.enumValues)[number];

@@ -1,0 +1,14 @@
+/** Lower-case and strip accents, so "Ëlla Çelik" is found by "ella celik". */
+export function foldForSearch(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The stored search key of a student: "family given". */
+export function studentSearchName(givenName: string, familyName: string): string {
+  return foldForSearch(`${familyName} ${givenName}`);
+}
