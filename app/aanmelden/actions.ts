@@ -1,0 +1,24 @@
+'use server';
+
+import { eq } from 'drizzle-orm';
+import { cookies } from 'next/headers';
+import { signIn } from '@/lib/auth/auth';
+import { sessionCookieName } from '@/lib/auth/cookies';
+import { safeReturnPath } from '@/lib/auth/safe-return';
+import { db } from '@/lib/db/client';
+import { sessions } from '@/lib/db/schema';
+
+/**
+ * 'Aanmelden met itsme'. A session still open in this browser is ended first, so every login
+ * starts a new session and a second person on the same device never inherits the first.
+ */
+export async function signInWithItsme(formData: FormData): Promise<void> {
+  const redirectTo = safeReturnPath(formData.get('terug'));
+  const jar = await cookies();
+  const current = jar.get(sessionCookieName())?.value;
+  if (current) {
+    await db().delete(sessions).where(eq(sessions.sessionToken, current));
+    jar.delete(sessionCookieName());
+  }
+  await signIn('itsme', { redirectTo });
+}

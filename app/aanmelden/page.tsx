@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { SupportContact } from '@/components/shell/site-footer';
+import { ItsmeButton } from '@/components/ui/itsme-button';
+import { Notice } from '@/components/ui/notice';
+import { PageTitle } from '@/components/ui/page-title';
+import { safeReturnPath } from '@/lib/auth/safe-return';
+import { t } from '@/lib/i18n';
+import { signInWithItsme } from './actions';
+
+export const metadata: Metadata = { title: t.signIn.title };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const returnTo = safeReturnPath(params.terug);
+  return (
+    <section aria-labelledby="aanmelden-titel" className="mx-auto max-w-xl">
+      <PageTitle id="aanmelden-titel">{t.signIn.title}</PageTitle>
+      {params.afgemeld !== undefined && (
+        <div className="mb-4">
+          <Notice tone="success" live>
+            {t.signIn.signedOut}
+          </Notice>
+        </div>
+      )}
+      <p className="mb-6">{t.signIn.intro}</p>
+      <form action={signInWithItsme}>
+        <input type="hidden" name="terug" value={returnTo} />
+        <ItsmeButton />
+      </form>
+      <h2 className="mt-8 text-lg font-semibold">{t.signIn.firstTimeTitle}</h2>
+      <p className="mt-2">{t.signIn.firstTime}</p>
+      <p className="mt-6 text-sm">
+        {t.signIn.help} <SupportContact />.
+      </p>
+    </section>
+  );
+}

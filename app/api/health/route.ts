@@ -1,0 +1,15 @@
+import { sql } from 'drizzle-orm';
+import { database } from '@/lib/db/client';
+
+export const dynamic = 'force-dynamic';
+
+/** Liveness and database reachability, for the load balancer: 200 or 503, no details. */
+export async function GET() {
+  try {
+    const handle = database();
+    await handle.db.execute(sql`select 1`);
+    return Response.json({ status: 'ok', database: handle.driver }, { headers: { 'Cache-Control': 'no-store' } });
+  } catch {
+    return Response.json({ status: 'unavailable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+  }
+}

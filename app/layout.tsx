@@ -1,0 +1,37 @@
+import type { Metadata, Viewport } from 'next';
+import { SiteFooter } from '@/components/shell/site-footer';
+import { SiteHeader } from '@/components/shell/site-header';
+import { getViewer } from '@/lib/auth/viewer';
+import { env } from '@/lib/config/env';
+import { db } from '@/lib/db/client';
+import { hasGrantedDossiers } from '@/lib/dossiers/has-granted-dossiers';
+import { t } from '@/lib/i18n';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: { default: env().APP_NAME, template: `%s · ${env().APP_NAME}` }, robots: { index: false } };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await getViewer();
+  const hasDossiers = viewer ? await hasGrantedDossiers(db(), viewer.user.id) : false;
+  return (
+    <html lang="nl-BE">
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#inhoud"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800"
+        >
+          {t.app.skipToContent}
+        </a>
+        <SiteHeader viewer={viewer} hasDossiers={hasDossiers} />
+        <main id="inhoud" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,27 @@
+import { env } from '@/lib/config/env';
+import { t } from '@/lib/i18n';
+
+export function SupportContact() {
+  const { SUPPORT_EMAIL, SUPPORT_PHONE } = env();
+  return (
+    <>
+      <a className="font-medium underline" href={`mailto:${SUPPORT_EMAIL}`}>
+        {SUPPORT_EMAIL}
+      </a>{' '}
+      {t.app.footerOrCall}{' '}
+      <a className="font-medium underline" href={`tel:${SUPPORT_PHONE.replace(/[^+\d]/g, '')}`}>
+        {SUPPORT_PHONE}
+      </a>
+    </>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-12 border-t border-slate-300 bg-white">
+      <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-700">
+        {t.app.footerHelp} <SupportContact />.
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { signOutAction } from '@/app/actions/sign-out';
+import { env } from '@/lib/config/env';
+import type { Viewer } from '@/lib/auth/find-session';
+import { t } from '@/lib/i18n';
+import { MainNav } from './main-nav';
+
+export function SiteHeader({ viewer, hasDossiers }: { viewer: Viewer | null; hasDossiers: boolean }) {
+  return (
+    <header className="border-b border-brand-800 bg-brand-700 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-xl font-bold tracking-tight">
+          {env().APP_NAME}
+        </Link>
+        {viewer && (
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              <span className="sr-only">{t.app.signedInAs} </span>
+              <span data-testid="viewer-name">
+                {viewer.user.givenName} {viewer.user.familyName}
+              </span>
+            </span>
+            <form action={signOutAction}>
+              <button
+                type="submit"
+                className="min-h-11 rounded-md border border-white/70 px-3 py-1.5 font-medium hover:bg-white/10"
+              >
+                {t.app.signOut}
+              </button>
+            </form>
+          </div>
+        )}
+      </div>
+      {viewer && <MainNav isStaff={viewer.memberships.length > 0} hasDossiers={hasDossiers} />}
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+import NextAuth from 'next-auth';
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '@/lib/audit/record-event';
+import { env } from '@/lib/config/env';
+import { db } from '@/lib/db/client';
+import { users } from '@/lib/db/schema';
+import { diplonAdapter } from './adapter';
+import { sessionCookieName, usesSecureCookies } from './cookies';
+import { itsmeProvider } from './itsme/provider';
+import { sessionPolicy } from './session-policy';
+
+/** Auth.js does the itsme dance and keeps sessions in our database; see lib/auth/viewer.ts for reading them. */
+export const { handlers, signIn, signOut } = NextAuth(() => {
+  const config = env();
+  process.env.AUTH_URL ??= `${config.APP_URL}/api/auth`;
+  const secure = usesSecureCookies();
+  const { maxAgeSeconds } = sessionPolicy();
+  return {
+    adapter: diplonAdapter(db()),
+    providers: [itsmeProvider()],
+    secret: config.AUTH_SECRET,
+    trustHost: true,
+    // `expires` is the absolute lifetime and is never pushed back; idle is enforced on last-seen.
+    session: { strategy: 'database', maxAge: maxAgeSeconds, updateAge: maxAgeSeconds },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure },
+      },
+    },
+    pages: { signIn: '/aanmelden', error: '/aanmelden/fout' },
+    events: {
+      async signIn({ user, profile, isNewUser }) {
+        if (!user.id) return;
+        const given = typeof profile?.given_name === 'string' ? profile.given_name : undefined;
+        const family = typeof profile?.family_name === 'string' ? profile.family_name : undefined;
+        // itsme's verified names are authoritative: keep them current at every login.
+        await db()
+          .update(users)
+          .set({ lastLoginAt: new Date(), ...(given && family ? { givenName: given, familyName: family } : {}) })
+          .where(eq(users.id, user.id));
+        await recordAudit(db(), { actorId: user.id, action: isNewUser ? 'registration' : 'login' });
+      },
+      async signOut(message) {
+        const session = 'session' in message ? message.session : null;
+        if (session && 'userId' in session && session.userId) {
+          await recordAudit(db(), { actorId: session.userId, action: 'logout' });
+        }
+      },
+    },
+    logger: {
+      error(error) {
+        const type = (error as { type?: string }).type ?? error.name;
+        console.error(`[auth] ${type}: ${error.message.split('\n')[0]}`);
+        void recordAudit(db(), { actorId: null, action: 'login_failed', details: { type } }).catch(() => {});
+      },
+      warn() {},
+    },
+  };
+});

@@ -1,0 +1,23 @@
+import { nl } from './nl-BE';
+
+/** The product speaks Dutch (nl-BE); one locale, one module. */
+export const t = nl;
+export const LOCALE = nl.locale;
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Brussels',
+});
+
+export function formatDate(value: Date | string): string {
+  return dateFormat.format(typeof value === 'string' ? new Date(value) : value);
+}
+
+export function formatDateTime(value: Date | string): string {
+  return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value);
+}

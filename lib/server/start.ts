@@ -1,0 +1,26 @@
+import { ConfigError, env } from '@/lib/config/env';
+import { database } from '@/lib/db/client';
+import { runMigrations } from '@/lib/db/migrate';
+import { isEmpty, seedDemo } from '@/lib/db/seed';
+
+/**
+ * Server start-up. A configuration error stops the process with the names of what is wrong.
+ * Migrations run here because PGlite allows one process per data folder: the server is that process.
+ */
+export async function startServer(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const handle = database();
+  await runMigrations(handle);
+  if (handle.driver === 'pglite' && (await isEmpty(handle.db))) {
+    await seedDemo(handle.db);
+    console.log('[diplon] lege ingebouwde database: demogegevens geladen');
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '@/lib/config/env';
+
+describe('configuration', () => {
+  it('names every missing secret when production starts without them', () => {
+    let error: unknown;
+    try {
+      parseEnv({ NODE_ENV: 'production', APP_URL: 'https://diplon.example' } as NodeJS.ProcessEnv);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'SMTP_URL', 'ITSME_PRIVATE_JWKS', 'ITSME_SERVICE_CODE']) {
+      expect(message).toContain(name);
+    }
+    expect(message).not.toContain('APP_URL ontbreekt');
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => parseEnv({ APP_ENV: 'test', SUPPORT_EMAIL: 'geen-adres' } as NodeJS.ProcessEnv)).toThrow(/SUPPORT_EMAIL/);
+    expect(() => parseEnv({ APP_ENV: 'test', DATABASE_URL: 'mysql://x' } as NodeJS.ProcessEnv)).toThrow(/DATABASE_URL/);
+  });
+
+  it('has development defaults and generates the auth secret', () => {
+    const env = parseEnv({ APP_ENV: 'development' } as NodeJS.ProcessEnv);
+    expect(env.APP_NAME).toBe('Diplon');
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.ITSME_ISSUER).toBe('http://127.0.0.1:3100');
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+});
