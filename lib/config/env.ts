@@ -76,7 +76,9 @@ export class ConfigError extends Error {
   }
 }
 
-function resolveAppEnv(source: NodeJS.ProcessEnv): string {
+type Source = Record<string, string | undefined>;
+
+function resolveAppEnv(source: Source): string {
   if (source.APP_ENV) return source.APP_ENV;
   return source.NODE_ENV === 'production' ? 'production' : 'development';
 }
@@ -91,7 +93,7 @@ function devSecret(file: string, make: () => string): string {
 }
 
 /** Parses an environment; pure apart from generating development secrets into `.data/`. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Source = process.env): Env {
   const raw = { ...source, APP_ENV: resolveAppEnv(source) };
   const result = schema.safeParse(raw);
   if (!result.success) {

@@ -17,6 +17,8 @@ export type DatabaseHandle = {
   driver: 'postgres' | 'pglite';
   /** The raw client, for the driver-specific migrator. */
   client: PGlite | postgres.Sql;
+  /** PostgreSQL only: the connection string (the migrator opens its own single connection). */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -32,6 +34,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       driver: 'postgres',
       client,
+      url: target.url,
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -21,8 +21,7 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   }
   // Two instances starting together must not both apply the same migration: one connection
   // holds a session advisory lock for the whole run.
-  const pooled = handle.client as postgres.Sql;
-  const single = postgres({ ...pooled.options, max: 1, onnotice: () => {} } as postgres.Options<{}>);
+  const single = postgres(handle.url!, { max: 1, onnotice: () => {} });
   try {
     await single`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migratePostgres(drizzlePostgres(single), { migrationsFolder });

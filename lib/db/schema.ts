@@ -162,6 +162,9 @@ export const requests = pgTable(
     dossierId: uuid('dossier_id')
       .notNull()
       .references(() => dossiers.id),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => students.id),
     // Scope columns copied from the student so the list is one indexed range per scope.
     centreId: uuid('centre_id')
       .notNull()

@@ -82,6 +82,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         return {
           id: demoId(`request:${s.id}:${n}`),
           dossierId: demoId(`dossier:${s.id}`),
+          studentId: s.id,
           centreId: s.centreId,
           schoolId: s.schoolId,
           departmentId: s.departmentId,

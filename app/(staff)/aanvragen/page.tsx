@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { RequestFilterForm } from '@/components/requests/request-filter-form';
+import { RequestList } from '@/components/requests/request-list';
+import { PageTitle } from '@/components/ui/page-title';
+import { canListRequests } from '@/lib/auth/permissions';
+import { requireViewer } from '@/lib/auth/viewer';
+import { db } from '@/lib/db/client';
+import { requestStatus, type RequestStatus } from '@/lib/db/schema';
+import { t } from '@/lib/i18n';
+import { listRequests } from '@/lib/requests/list-requests';
+import { listSchoolsInScope } from '@/lib/requests/list-schools-in-scope';
+
+export const metadata: Metadata = { title: t.requests.title };
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await requireViewer('/aanvragen');
+  if (!canListRequests(viewer.memberships)) notFound();
+  const params = await searchParams;
+  const statusParam = one(params.status);
+  const status = requestStatus.enumValues.includes(statusParam as RequestStatus) ? (statusParam as RequestStatus) : undefined;
+  const filters = { q: one(params.q)?.slice(0, 100), status, schoolId: one(params.school), cursor: one(params.na) };
+  const [page, schools] = await Promise.all([
+    listRequests(db(), viewer, filters),
+    listSchoolsInScope(db(), viewer.memberships),
+  ]);
+  const filtered = Boolean(filters.q || filters.status || filters.schoolId);
+  const nextParams = new URLSearchParams();
+  if (filters.q) nextParams.set('q', filters.q);
+  if (filters.status) nextParams.set('status', filters.status);
+  if (filters.schoolId) nextParams.set('school', filters.schoolId);
+  const firstHref = `/aanvragen${nextParams.size ? `?${nextParams}` : ''}`;
+  if (page.nextCursor) nextParams.set('na', page.nextCursor);
+  return (
+    <section aria-labelledby="aanvragen-titel">
+      <PageTitle id="aanvragen-titel">{t.requests.title}</PageTitle>
+      <RequestFilterForm schools={schools} values={{ q: filters.q ?? '', status: filters.status ?? '', school: filters.schoolId ?? '' }} />
+      <RequestList
+        rows={page.rows}
+        emptyText={filtered || filters.cursor ? t.requests.noResults : t.requests.empty}
+        nextHref={page.nextCursor ? `/aanvragen?${nextParams}` : null}
+        firstHref={filters.cursor ? firstHref : null}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ContactTable } from '@/components/dossiers/contact-table';
+import { recordAudit } from '@/lib/audit/record-event';
+import { can } from '@/lib/auth/permissions';
+import { requestOrigin } from '@/lib/auth/viewer';
+import { db } from '@/lib/db/client';
+import { listContacts } from '@/lib/dossiers/list-contacts';
+import { requireDossier } from '@/lib/dossiers/require-dossier';
+import { t } from '@/lib/i18n';
+
+export const metadata: Metadata = { title: t.contacts.title, referrer: 'no-referrer' };
+
+export default async function ContactsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { viewer, dossier } = await requireDossier(id, 'contacts.view', `/dossiers/${id}/contacten`);
+  const manage = can(dossier.access, 'contacts.manage');
+  const contacts = await listContacts(db(), dossier);
+  await recordAudit(db(), { actorId: viewer.user.id, action: 'contacts_viewed', dossierId: dossier.dossier.id, origin: await requestOrigin() });
+  const student = `${dossier.student.givenName} ${dossier.student.familyName}`;
+  return (
+    <article aria-labelledby="contacten-titel" className="grid gap-6">
+      <p>
+        <Link href={`/dossiers/${dossier.dossier.id}`} className="text-brand-700 underline">
+          {t.dossier.backToDossier}
+        </Link>
+      </p>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 id="contacten-titel" className="text-2xl font-bold tracking-tight sm:text-3xl">
+            {manage ? t.contacts.title : t.contacts.readOnlyTitle}
+          </h1>
+          <p className="mt-1 text-slate-700">
+            {t.dossier.titlePrefix} {student}. {t.contacts.intro}
+          </p>
+        </div>
+      </header>
+      <section aria-labelledby="contacten-lijst" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="contacten-lijst" className="mb-3 text-lg font-semibold">
+          {t.contacts.contactsTitle}
+        </h2>
+        {contacts.active.length === 0 ? <p>{t.contacts.noContacts}</p> : <ContactTable contacts={contacts.active} />}
+      </section>
+      <section aria-labelledby="medewerkers" className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="medewerkers" className="text-lg font-semibold">
+          {t.contacts.staffTitle}
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">{t.contacts.staffIntro}</p>
+        <ul className="grid gap-2 sm:grid-cols-2">
+          {contacts.staff.map((s, i) => (
+            <li key={i} className="rounded-md border border-slate-200 p-3">
+              <p className="font-semibold">{s.name}</p>
+              <p className="text-sm">{t.roles.staff[s.role]}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {manage && contacts.revoked.length > 0 && (
+        <section aria-labelledby="ingetrokken" className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="ingetrokken" className="mb-3 text-lg font-semibold">
+            {t.contacts.historyTitle}
+          </h2>
+          <ContactTable contacts={contacts.revoked} />
+        </section>
+      )}
+    </article>
+  );
+}
