@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATA_DIR, env } from '@/lib/config/env';
@@ -79,12 +79,18 @@ export function parsePrivateJwks(json: string, source: string): PrivateJwks {
 
 function readOrCreateDevJwks(): PrivateJwks {
   const file = path.join(DATA_DIR, RP_PRIVATE_JWKS_FILE);
-  mkdirSync(DATA_DIR, { recursive: true });
-  try {
-    // 'wx' fails if another process (dev server, stand-in) created the file first.
-    writeFileSync(file, JSON.stringify(generateRpPrivateJwks()), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(generateRpPrivateJwks()), { mode: 0o600 });
+    try {
+      // link() is atomic and fails if another process (dev server, stand-in) won the race.
+      linkSync(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(temp);
+    }
   }
   return parsePrivateJwks(readFileSync(file, 'utf8'), file);
 }

@@ -1,0 +1,64 @@
+import { addClientAssertion } from './client-assertion';
+import { decryptAndVerifyIdToken } from './id-token';
+import { itsmeIssuer } from './issuer';
+import type { PrivateJwks } from './keys';
+
+export type ItsmeFetchSettings = {
+  issuer: string;
+  clientId: string;
+  privateJwks: () => PrivateJwks;
+};
+
+function requestUrl(input: RequestInfo | URL): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+function sameUrl(a: string, b: string): boolean {
+  return new URL(a).href === new URL(b).href;
+}
+
+/**
+ * The fetch Auth.js uses for itsme (the provider's `[customFetch]`). Everything passes through,
+ * except the token request: it gets our own client assertion (aud = the token endpoint as one
+ * string, which Auth.js cannot do), and a successful response has its encrypted ID token
+ * replaced by the verified inner JWS, which Auth.js then checks (iss, aud, exp, nonce).
+ */
+export function createItsmeFetch(settings: ItsmeFetchSettings): typeof fetch {
+  return async (input, init) => {
+    const body = init?.body;
+    const isTokenRequest =
+      init?.method?.toUpperCase() === 'POST' && body instanceof URLSearchParams && body.has('grant_type');
+    if (!isTokenRequest) return fetch(input, init);
+
+    const issuer = await itsmeIssuer(settings.issuer);
+    const url = requestUrl(input);
+    if (!sameUrl(url, issuer.tokenEndpoint)) return fetch(input, init);
+
+    const jwks = settings.privateJwks();
+    const signingKey = jwks.keys.find((k) => k.use === 'sig');
+    if (!signingKey) throw new Error('Geen itsme-ondertekeningssleutel (use "sig") in de private JWKS');
+    const form = new URLSearchParams(body);
+    await addClientAssertion(form, { clientId: settings.clientId, tokenEndpoint: issuer.tokenEndpoint, signingKey });
+
+    const response = await fetch(url, { ...init, body: form });
+    if (!response.ok) return response;
+    const json = (await response.clone().json().catch(() => null)) as Record<string, unknown> | null;
+    if (!json || typeof json.id_token !== 'string') return response;
+
+    const { jws } = await decryptAndVerifyIdToken(json.id_token, {
+      decryptionKeys: jwks.keys,
+      issuerKeys: issuer.keys,
+      issuer: settings.issuer,
+      clientId: settings.clientId,
+    });
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    return new Response(JSON.stringify({ ...json, id_token: jws }), {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
+  };
+}
