@@ -4,6 +4,18 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'oidc-provider'],
   poweredByHeader: false,
   typedRoutes: false,
+  async headers() {
+    return [
+      {
+        // The invitation link carries a secret: never leak it through Referer or a cache.
+        source: '/uitnodiging/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'Cache-Control', value: 'no-store' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

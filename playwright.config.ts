@@ -23,6 +23,7 @@ export default defineConfig({
     url: `${E2E.appUrl}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'pipe',
     stderr: 'pipe',
   },

@@ -31,6 +31,8 @@ if (!browser || !existsSync(browser)) {
 const only = process.argv[2];
 if (only !== 'e2e') run('vitest', 'npx', ['vitest', 'run']);
 if (only !== 'unit') {
-  run('next build', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' });
+  // The build does not depend on the database, so CI's second (PostgreSQL) run may reuse it.
+  if (process.env.DIPLON_REUSE_BUILD === '1' && existsSync('.next/BUILD_ID')) console.log('\n▶ next build: bestaande build hergebruikt');
+  else run('next build', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' });
   run('playwright', 'npx', ['playwright', 'test']);
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { SupportContact } from '@/components/shell/site-footer';
 import { ItsmeButton } from '@/components/ui/itsme-button';
 import { Notice } from '@/components/ui/notice';
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: t.signIn.title };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  // Auth.js sends a login that came back from itsme without success (cancelled, refused) here.
+  if (typeof params.error === 'string') redirect(`/aanmelden/fout?error=${encodeURIComponent(params.error.slice(0, 40))}`);
   const returnTo = safeReturnPath(params.terug);
   return (
     <section aria-labelledby="aanmelden-titel" className="mx-auto max-w-xl">

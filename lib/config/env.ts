@@ -9,7 +9,7 @@ import { z } from 'zod';
  * be set and a missing one stops the start with its name.
  */
 
-export const DATA_DIR = path.resolve(process.env.DIPLON_DATA_DIR ?? '.data');
+export const DATA_DIR = path.resolve(/* turbopackIgnore: true */ process.env.DIPLON_DATA_DIR ?? '.data');
 
 const appEnv = z.enum(['development', 'test', 'production']);
 export type AppEnv = z.infer<typeof appEnv>;

@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: t.signInError.title };
 function reason(error: string | undefined): string {
   switch (error) {
     case 'AccessDenied':
+    case 'OAuthCallbackError':
       return t.signInError.cancelled;
     case 'Verification':
       return t.signInError.expired;

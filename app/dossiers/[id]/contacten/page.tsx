@@ -1,6 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ContactTable } from '@/components/dossiers/contact-table';
+import { InviteDialog } from '@/components/invites/invite-dialog';
+import { OpenInvitations } from '@/components/invites/open-invitations';
+import { ActionButton } from '@/components/ui/action-button';
+import { StatusAnnouncer } from '@/components/ui/status-announcer';
+import { listOpenInvitations } from '@/lib/invites/list-open-invitations';
+import { fill } from '@/lib/i18n/format';
+import { revokeContactAction } from './actions';
 import { recordAudit } from '@/lib/audit/record-event';
 import { can } from '@/lib/auth/permissions';
 import { requestOrigin } from '@/lib/auth/viewer';
@@ -15,11 +22,16 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const { viewer, dossier } = await requireDossier(id, 'contacts.view', `/dossiers/${id}/contacten`);
   const manage = can(dossier.access, 'contacts.manage');
-  const contacts = await listContacts(db(), dossier);
+  const [contacts, invitations] = await Promise.all([
+    listContacts(db(), dossier),
+    manage ? listOpenInvitations(db(), dossier.dossier.id) : Promise.resolve([]),
+  ]);
+  const dossierId = dossier.dossier.id;
   await recordAudit(db(), { actorId: viewer.user.id, action: 'contacts_viewed', dossierId: dossier.dossier.id, origin: await requestOrigin() });
   const student = `${dossier.student.givenName} ${dossier.student.familyName}`;
   return (
     <article aria-labelledby="contacten-titel" className="grid gap-6">
+      <StatusAnnouncer>
       <p>
         <Link href={`/dossiers/${dossier.dossier.id}`} className="text-brand-700 underline">
           {t.dossier.backToDossier}
@@ -34,13 +46,44 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
             {t.dossier.titlePrefix} {student}. {t.contacts.intro}
           </p>
         </div>
+        {manage && <InviteDialog dossierId={dossierId} />}
       </header>
       <section aria-labelledby="contacten-lijst" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="contacten-lijst" className="mb-3 text-lg font-semibold">
           {t.contacts.contactsTitle}
         </h2>
-        {contacts.active.length === 0 ? <p>{t.contacts.noContacts}</p> : <ContactTable contacts={contacts.active} />}
+        {contacts.active.length === 0 ? (
+          <p>{t.contacts.noContacts}</p>
+        ) : (
+          <ContactTable
+            contacts={contacts.active}
+            actions={
+              manage
+                ? (c) => (
+                    <ActionButton
+                      label={t.invite.revoke.button}
+                      variant="danger"
+                      run={revokeContactAction.bind(null, dossierId, c.id)}
+                      confirm={{
+                        question: fill(t.invite.revoke.confirm, { name: c.name, role: t.roles.contact[c.role] }),
+                        yes: t.invite.revoke.yes,
+                        no: t.invite.revoke.no,
+                      }}
+                    />
+                  )
+                : undefined
+            }
+          />
+        )}
       </section>
+      {manage && (
+        <section aria-labelledby="uitnodigingen" className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="uitnodigingen" className="mb-3 text-lg font-semibold">
+            {t.contacts.invitationsTitle}
+          </h2>
+          <OpenInvitations dossierId={dossierId} rows={invitations} />
+        </section>
+      )}
       <section aria-labelledby="medewerkers" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="medewerkers" className="text-lg font-semibold">
           {t.contacts.staffTitle}
@@ -63,6 +106,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
           <ContactTable contacts={contacts.revoked} />
         </section>
       )}
+      </StatusAnnouncer>
     </article>
   );
 }

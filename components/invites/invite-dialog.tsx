@@ -1,0 +1,99 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useRef, useState } from 'react';
+import { useAnnounce } from '@/components/ui/status-announcer';
+import { t } from '@/lib/i18n';
+import type { ContactRole } from '@/lib/i18n/codes';
+
+// The form (react-hook-form, zod) is fetched only when someone opens the dialog.
+const InviteForm = dynamic(() => import('./invite-form'), {
+  ssr: false,
+  loading: () => <p className="py-4">…</p>,
+});
+
+const ROLES: ContactRole[] = ['parent', 'teacher', 'clb', 'care_provider'];
+
+/**
+ * 'Nodig iemand nieuw uit' → "Wie wil je uitnodigen?" → the role's form. A native modal
+ * <dialog>: focus moves in and stays in, Esc and Annuleren close it and focus returns to the
+ * button. On a phone it is a full-screen sheet.
+ */
+export function InviteDialog({ dossierId }: { dossierId: string }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const [role, setRole] = useState<ContactRole | null>(null);
+  const [open, setOpen] = useState(false);
+  const announce = useAnnounce();
+
+  const show = () => {
+    setRole(null);
+    setOpen(true);
+    dialogRef.current?.showModal();
+  };
+  const close = () => dialogRef.current?.close();
+  const onClosed = () => {
+    setOpen(false);
+    setRole(null);
+    openerRef.current?.focus();
+  };
+
+  return (
+    <>
+      <button
+        ref={openerRef}
+        type="button"
+        onClick={show}
+        className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+      >
+        {t.invite.open}
+      </button>
+      <dialog
+        ref={dialogRef}
+        onClose={onClosed}
+        aria-labelledby="invite-dialog-title"
+        className="m-0 h-dvh max-h-none w-full max-w-none bg-white p-0 text-slate-900 backdrop:bg-slate-900/60 sm:m-auto sm:h-auto sm:max-h-[90dvh] sm:max-w-lg sm:rounded-lg"
+      >
+        {open && (
+          <div className="p-5">
+            {role === null ? (
+              <div>
+                <h2 id="invite-dialog-title" className="mb-4 text-xl font-bold">
+                  {t.invite.chooseTitle}
+                </h2>
+                <ul className="grid gap-2">
+                  {ROLES.map((r) => (
+                    <li key={r}>
+                      <button
+                        type="button"
+                        autoFocus={r === 'parent'}
+                        onClick={() => setRole(r)}
+                        className="min-h-12 w-full rounded-md border border-brand-700 px-4 py-2 text-left font-semibold text-brand-700 hover:bg-brand-50"
+                      >
+                        {t.roles.contact[r]}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+                <button type="button" onClick={close} className="mt-4 min-h-11 w-full rounded-md px-4 py-2 font-medium text-slate-800 underline">
+                  {t.invite.cancel}
+                </button>
+              </div>
+            ) : (
+              <InviteForm
+                dossierId={dossierId}
+                role={role}
+                titleId="invite-dialog-title"
+                onCancel={close}
+                onDone={(message) => {
+                  close();
+                  announce(message);
+                }}
+              />
+            )}
+          </div>
+        )}
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import {
+  checkInviteAction,
+  resendInviteAction,
+  sendInviteAction,
+  type CheckResult,
+} from '@/app/dossiers/[id]/contacten/actions';
+import { t } from '@/lib/i18n';
+import type { ContactRole } from '@/lib/i18n/codes';
+import { fill } from '@/lib/i18n/format';
+import { inviteEmailSchema, type InviteEmailInput } from '@/lib/invites/invite-form-schema';
+
+type Props = {
+  dossierId: string;
+  role: ContactRole;
+  titleId: string;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+};
+
+const button = 'min-h-11 rounded-md px-4 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-60';
+
+/** "Nodig een … uit": Check, then Verstuur for exactly the address that passed Check. */
+export default function InviteForm({ dossierId, role, titleId, onCancel, onDone }: Props) {
+  const form = useForm<InviteEmailInput>({ resolver: zodResolver(inviteEmailSchema), defaultValues: { email: '' } });
+  const [result, setResult] = useState<CheckResult | { status: 'error'; message: string } | null>(null);
+  const [checked, setChecked] = useState<{ email: string; token: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const current = form.watch('email');
+  const canSend = checked !== null && current === checked.email && !pending;
+  const fieldError = form.formState.errors.email?.message;
+
+  const runCheck = (email: string) =>
+    startTransition(async () => {
+      setChecked(null);
+      try {
+        const answer = await checkInviteAction(dossierId, { role, email });
+        setResult(answer);
+        if (answer.status === 'ok') {
+          form.setValue('email', answer.email);
+          setChecked({ email: answer.email, token: answer.checkToken });
+        }
+      } catch {
+        setResult({ status: 'error', message: t.invite.errors.unexpected });
+      }
+    });
+
+  const send = () =>
+    startTransition(async () => {
+      if (!checked) return;
+      try {
+        const answer = await sendInviteAction(dossierId, { role, email: checked.email, checkToken: checked.token });
+        if (answer.ok) onDone(answer.message);
+        else {
+          setChecked(null);
+          setResult({ status: 'error', message: answer.message });
+        }
+      } catch {
+        setResult({ status: 'error', message: t.invite.errors.unexpected });
+      }
+    });
+
+  const resendOpen = (invitationId: string) =>
+    startTransition(async () => {
+      const answer = await resendInviteAction(dossierId, invitationId);
+      if (answer.ok) onDone(answer.message);
+      else setResult({ status: 'error', message: answer.message });
+    });
+
+  const tone =
+    result?.status === 'ok'
+      ? 'border-green-700 bg-green-50 text-green-900'
+      : result?.status === 'typo' || result?.status === 'open_invitation' || result?.status === 'has_access'
+        ? 'border-amber-700 bg-amber-50 text-amber-900'
+        : 'border-red-700 bg-red-50 text-red-900';
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit(({ email }) => runCheck(email))}>
+      <h2 id={titleId} className="mb-3 text-xl font-bold">
+        {t.invite.formTitle[role]}
+      </h2>
+      <p className="mb-4 rounded-md border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">{t.invite.sensitivity}</p>
+      <label htmlFor="invite-email" className="block font-medium">
+        {t.invite.fieldLabel[role]}
+      </label>
+      <input
+        id="invite-email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        autoFocus
+        spellCheck={false}
+        autoCapitalize="none"
+        maxLength={320}
+        aria-invalid={fieldError ? true : undefined}
+        aria-describedby={`invite-email-hint${fieldError ? ' invite-email-error' : ''}`}
+        className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 px-3 py-2"
+        {...form.register('email', { onChange: () => setResult(null) })}
+      />
+      <p id="invite-email-hint" className="mt-1 text-sm text-slate-700">
+        {t.invite.sendHint}
+      </p>
+      {fieldError && (
+        <p id="invite-email-error" className="mt-1 text-sm font-medium text-red-800">
+          {fieldError}
+        </p>
+      )}
+      <div aria-live="polite" data-testid="check-result" className="mt-3">
+        {result && (
+          <div className={`rounded-md border-l-4 px-3 py-2 ${tone}`}>
+            <p>{result.message}</p>
+            {result.status === 'typo' && (
+              <button
+                type="button"
+                className={`${button} mt-2 border border-amber-800 bg-white text-amber-900`}
+                onClick={() => {
+                  form.setValue('email', result.suggestion, { shouldValidate: true });
+                  runCheck(result.suggestion);
+                }}
+              >
+                {fill(t.invite.result.useSuggestion, { suggestion: result.suggestion })}
+              </button>
+            )}
+            {result.status === 'open_invitation' && (
+              <button
+                type="button"
+                className={`${button} mt-2 border border-amber-800 bg-white text-amber-900`}
+                onClick={() => resendOpen(result.invitationId)}
+              >
+                {t.invite.result.resendOpen}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="mt-5 flex flex-wrap gap-2">
+        <button type="submit" disabled={pending} className={`${button} border border-brand-700 bg-white text-brand-700`}>
+          {t.invite.check}
+        </button>
+        <button type="button" disabled={!canSend} onClick={send} className={`${button} bg-brand-700 text-white`}>
+          {t.invite.send}
+        </button>
+        <button type="button" onClick={onCancel} className={`${button} text-slate-800 underline`}>
+          {t.invite.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { recordAudit } from '@/lib/audit/record-event';
+import type { Db } from '@/lib/db/client';
+import { dossierContacts, users } from '@/lib/db/schema';
+
+/**
+ * 'Toegang intrekken': the contact keeps its row (history: revoked by, at) and loses access on
+ * their very next request, since every request reads access fresh.
+ */
+export async function revokeContact(
+  db: Db,
+  input: { dossierId: string; contactId: string; actorId: string; origin?: string | null; now?: Date },
+): Promise<{ status: 'revoked'; name: string } | { status: 'not_found' }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(dossierContacts)
+      .set({ revokedAt: input.now ?? new Date(), revokedBy: input.actorId })
+      .where(
+        and(
+          eq(dossierContacts.id, input.contactId),
+          eq(dossierContacts.dossierId, input.dossierId),
+          isNull(dossierContacts.revokedAt),
+        ),
+      )
+      .returning({ id: dossierContacts.id, userId: dossierContacts.userId, role: dossierContacts.role });
+    if (!row) return { status: 'not_found' } as const;
+    const [person] = await tx
+      .select({ givenName: users.givenName, familyName: users.familyName })
+      .from(users)
+      .where(eq(users.id, row.userId));
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: 'contact_revoked',
+      dossierId: input.dossierId,
+      targetType: 'contact',
+      targetId: row.id,
+      details: { role: row.role },
+      origin: input.origin,
+    });
+    return { status: 'revoked', name: `${person?.givenName ?? ''} ${person?.familyName ?? ''}`.trim() } as const;
+  });
+}

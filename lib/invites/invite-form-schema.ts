@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { t } from '@/lib/i18n';
+import { normalizeEmail } from './normalize-email';
+
+export const CONTACT_ROLES = ['parent', 'teacher', 'clb', 'care_provider'] as const;
+
+/** The invite form's one schema: the dialog's resolver and the server actions both parse with it. */
+export const inviteEmailSchema = z.object({
+  email: z.string().superRefine((value, ctx) => {
+    const result = normalizeEmail(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: t.invite.errors[result.problem] });
+  }),
+});
+
+export const inviteRequestSchema = inviteEmailSchema.extend({
+  role: z.enum(CONTACT_ROLES),
+});
+
+export type InviteEmailInput = z.infer<typeof inviteEmailSchema>;

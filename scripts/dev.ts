@@ -1,0 +1,35 @@
+/**
+ * `npm run dev`: the whole product on one command — the itsme stand-in (unless ITSME_ISSUER
+ * points elsewhere) and `next dev`, which migrates and seeds the embedded database at start.
+ */
+import { spawn } from 'node:child_process';
+import { rpPublicJwks } from '@/lib/auth/itsme/keys';
+import { env } from '@/lib/config/env';
+import { startStandin } from '@/lib/itsme-standin';
+
+const config = env();
+const standinIssuer = `http://127.0.0.1:${config.ITSME_STANDIN_PORT}`;
+const useStandin = config.ITSME_ISSUER === standinIssuer;
+
+const standin = useStandin
+  ? await startStandin({
+      port: config.ITSME_STANDIN_PORT,
+      clientId: config.ITSME_CLIENT_ID,
+      serviceCode: config.ITSME_SERVICE_CODE,
+      redirectUris: [`${config.APP_URL}/api/auth/callback/itsme`],
+      clientJwks: rpPublicJwks(),
+    })
+  : null;
+console.log(useStandin ? `itsme-stand-in: ${standinIssuer}` : `itsme: ${config.ITSME_ISSUER}`);
+
+const port = new URL(config.APP_URL).port || '3000';
+const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', port], { stdio: 'inherit' });
+
+async function stop(code: number) {
+  next.kill('SIGTERM');
+  await standin?.close();
+  process.exit(code);
+}
+next.on('exit', (code) => void stop(code ?? 0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));

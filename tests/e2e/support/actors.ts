@@ -1,0 +1,33 @@
+import { TEST_PERSONS, type TestPerson } from '@/lib/auth/test-persons';
+import { demoId } from '@/lib/db/demo-data';
+
+/**
+ * The people of the e2e authorization matrix. The stand-in's four fixed persons plus extra
+ * stand-in persons that the e2e seed (seed-actors.ts) gives their grants.
+ */
+const extra = (key: string, givenName: string, familyName: string, description: string): TestPerson => ({
+  sub: `e2e-${key}`,
+  givenName,
+  familyName,
+  email: `${key}@e2e.example`,
+  description,
+});
+
+export const E2E_PERSONS = {
+  otherSchoolManager: extra('school-other', 'Olga', 'Anderschool', 'schoolverantwoordelijke van een andere school'),
+  otherParent: extra('parent-other', 'Omar', 'Anderkind', 'ouder van een andere leerling'),
+  teacher: extra('teacher', 'Tine', 'Klasmans', 'leerkracht met toegang'),
+  teacherWithout: extra('teacher-none', 'Tom', 'Zondertoegang', 'leerkracht zonder toegang'),
+  clb: extra('clb', 'Carla', 'Begeleiding', 'CLB-medewerker met toegang'),
+  careProvider: extra('care', 'Zeno', 'Zorgzaam', 'zorgverstrekker met toegang'),
+  revoked: extra('revoked', 'Rik', 'Ingetrokken', 'ouder wiens toegang werd ingetrokken'),
+} as const;
+
+export const ALL_E2E_PERSONS: TestPerson[] = [...Object.values(TEST_PERSONS), ...Object.values(E2E_PERSONS)];
+
+/** The dossier the matrix targets: the demo's first student (child of the seeded parent). */
+export const TARGET_DOSSIER = demoId(`dossier:${demoId('student:0')}`);
+/** Another demo dossier, of the other school (student 1). */
+export const OTHER_DOSSIER = demoId(`dossier:${demoId('student:1')}`);
+/** A well-formed id that matches no dossier. */
+export const UNKNOWN_DOSSIER = '00000000-0000-4000-8000-000000000000';

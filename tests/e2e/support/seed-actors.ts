@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { DEMO_SCHOOLS, demoId } from '@/lib/db/demo-data';
+import * as t from '@/lib/db/schema';
+import { E2E_PERSONS, OTHER_DOSSIER, TARGET_DOSSIER } from './actors';
+
+/** Grants for the matrix's extra persons, on top of the demo seed. */
+export async function seedActors(db: Db): Promise<void> {
+  const userId = (sub: string) => demoId(`user:${sub}`);
+  await db
+    .insert(t.users)
+    .values(
+      Object.values(E2E_PERSONS).map((p) => ({
+        id: userId(p.sub),
+        itsmeSub: p.sub,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        email: p.email,
+      })),
+    )
+    .onConflictDoNothing();
+  await db
+    .insert(t.staffMemberships)
+    .values({
+      id: demoId('membership:e2e-school-other'),
+      userId: userId(E2E_PERSONS.otherSchoolManager.sub),
+      role: 'school_manager',
+      schoolId: DEMO_SCHOOLS[1].id,
+    })
+    .onConflictDoNothing();
+  const contact = (key: string, person: { sub: string }, dossierId: string, role: t.ContactRole, revoked = false) => ({
+    id: demoId(`contact:e2e:${key}`),
+    dossierId,
+    userId: userId(person.sub),
+    role,
+    revokedAt: revoked ? sql`now()` : null,
+  });
+  await db
+    .insert(t.dossierContacts)
+    .values([
+      contact('parent-other', E2E_PERSONS.otherParent, OTHER_DOSSIER, 'parent'),
+      contact('teacher', E2E_PERSONS.teacher, TARGET_DOSSIER, 'teacher'),
+      contact('clb', E2E_PERSONS.clb, TARGET_DOSSIER, 'clb'),
+      contact('care', E2E_PERSONS.careProvider, TARGET_DOSSIER, 'care_provider'),
+      contact('revoked', E2E_PERSONS.revoked, TARGET_DOSSIER, 'parent', true),
+    ])
+    .onConflictDoNothing();
+}

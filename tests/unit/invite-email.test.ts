@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEmail } from '@/lib/invites/normalize-email';
+import { suggestDomain } from '@/lib/invites/suggest-domain';
+
+describe('normalizeEmail', () => {
+  it('trims, lower-cases the domain and keeps the local part as typed', () => {
+    expect(normalizeEmail('  Jan.Peeters@Telenet.BE ')).toEqual({
+      ok: true,
+      email: 'Jan.Peeters@telenet.be',
+      key: 'jan.peeters@telenet.be',
+      domain: 'telenet.be',
+    });
+  });
+
+  it('turns an international domain into its ASCII form', () => {
+    const result = normalizeEmail('an@bücher.be');
+    expect(result).toMatchObject({ ok: true, domain: 'xn--bcher-kva.be' });
+  });
+
+  it.each([
+    ['', 'required'],
+    ['   ', 'required'],
+    ['jan.peeters', 'noAt'],
+    ['jan@@x.be', 'noAt'],
+    ['@telenet.be', 'noAt'],
+    ['jan@', 'noAt'],
+    ['jan@telenet', 'domain'],
+    ['jan@-x.be', 'domain'],
+    ['jan@x.b', 'domain'],
+    ['jan..peeters@x.be', 'local'],
+    ['.jan@x.be', 'local'],
+    ['"jan peeters"@x.be', 'characters'],
+    ['jan@x.be\r\nBcc: evil@x.be', 'characters'],
+    ['jаn@x.be', 'characters'], // Cyrillic а
+    [`${'a'.repeat(65)}@x.be`, 'local'],
+    [`a@${'b'.repeat(250)}.be`, 'tooLong'],
+  ])('refuses %j (%s)', (input, problem) => {
+    expect(normalizeEmail(input)).toEqual({ ok: false, problem });
+  });
+});
+
+describe('suggestDomain', () => {
+  it.each([
+    ['gmial.com', 'gmail.com'],
+    ['gmail.con', 'gmail.com'],
+    ['hotmial.com', 'hotmail.com'],
+    ['hotmial.con', 'hotmail.com'],
+    ['telenet.eb', 'telenet.be'],
+    ['skynet.bee', 'skynet.be'],
+    ['outlok.com', 'outlook.com'],
+    ['icloud.co', 'icloud.com'],
+  ])('%s → %s', (typo, fix) => {
+    expect(suggestDomain(typo)).toBe(fix);
+  });
+
+  it('leaves known and unrelated domains alone', () => {
+    expect(suggestDomain('gmail.com')).toBeNull();
+    expect(suggestDomain('telenet.be')).toBeNull();
+    expect(suggestDomain('school-de-linde.be')).toBeNull();
+    expect(suggestDomain('kuleuven.be')).toBeNull();
+    expect(suggestDomain('hotmail.fr')).toBeNull();
+    expect(suggestDomain('live.nl')).toBeNull();
+    expect(suggestDomain('outlook.es')).toBeNull();
+  });
+});
