@@ -3,6 +3,8 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'oidc-provider'],
   poweredByHeader: false,
+  // Benchmarks and parallel checks build into their own folder so they never clobber `.next`.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   typedRoutes: false,
   async headers() {
     return [

@@ -15,8 +15,10 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: E2E.appUrl, locale: 'nl-BE', timezoneId: 'Europe/Brussels', trace: 'off' },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions } },
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions } },
+    // Direct HTTP calls against the server (no browser): the authorization matrix and probes.
+    { name: 'api', testMatch: /\.api\.spec\.ts$/ },
+    { name: 'desktop', testIgnore: /\.api\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions } },
+    { name: 'phone', testIgnore: /\.api\.spec\.ts$/, use: { ...devices['Pixel 7'], launchOptions } },
   ],
   webServer: {
     command: 'npx tsx tests/e2e/support/serve.ts',

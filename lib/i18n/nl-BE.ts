@@ -257,6 +257,41 @@ export const nl = {
     acceptFailed: 'Deze uitnodiging kon niet aanvaard worden: ze is verlopen, geannuleerd of al gebruikt.',
     help: 'Vragen? Neem contact op met de ondersteuning:',
   },
+  mail: {
+    invitation: {
+      subject: 'Uitnodiging voor {app}',
+      preview: '{inviter} nodigt je uit in {app}',
+      heading: 'Je bent uitgenodigd',
+      intro: '{inviter} van {organisation} nodigt je uit om als {role} toegang te krijgen tot een dossier in {app}.',
+      itsme:
+        'Je meldt je aan met itsme, de Belgische app voor je digitale identiteit. Heb je itsme nog niet? Installeer de app en activeer ze met je identiteitskaart of via je bank. Bij je eerste aanmelding maken we je account aan.',
+      button: 'Uitnodiging bekijken',
+      linkIntro: 'Werkt de knop niet? Kopieer dan deze link in je browser:',
+      expires: 'Deze uitnodiging is geldig tot {date}. Daarna kan {inviter} je een nieuwe sturen.',
+      unexpected: 'Verwachtte je deze uitnodiging niet? Dan hoef je niets te doen: zonder aanmelding met itsme krijgt niemand toegang.',
+      help: 'Vragen? Mail naar {email} of bel {phone}.',
+    },
+    accepted: {
+      subject: 'Uitnodiging aanvaard',
+      preview: '{name} heeft de uitnodiging aanvaard',
+      heading: 'Uitnodiging aanvaard',
+      body: 'De uitnodiging die je naar {email} stuurde als {role}, werd aanvaard door {name} (naam bevestigd door itsme).',
+      button: 'Bekijk wie toegang heeft',
+      footer: 'Je krijgt dit bericht omdat je deze uitnodiging verstuurde in {app}.',
+    },
+  },
+  mailbox: {
+    title: 'Ontwikkelmailbox',
+    intro: 'Berichten die de app in ontwikkeling zou versturen. Deze pagina bestaat niet in productie.',
+    empty: 'Nog geen berichten.',
+    to: 'Aan',
+    subject: 'Onderwerp',
+    date: 'Datum',
+    links: 'Links in dit bericht',
+    textVersion: 'Tekstversie',
+    htmlVersion: 'Opgemaakte versie',
+    back: 'Terug naar de mailbox',
+  },
   health: { ok: 'ok', unavailable: 'database niet bereikbaar' },
 } as const;
 

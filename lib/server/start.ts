@@ -2,6 +2,7 @@ import { ConfigError, env } from '@/lib/config/env';
 import { database } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
 import { isEmpty, seedDemo } from '@/lib/db/seed';
+import { startOutboxWorker } from '@/lib/mail/outbox-worker';
 
 /**
  * Server start-up. A configuration error stops the process with the names of what is wrong.
@@ -23,4 +24,5 @@ export async function startServer(): Promise<void> {
     await seedDemo(handle.db);
     console.log('[diplon] lege ingebouwde database: demogegevens geladen');
   }
+  startOutboxWorker();
 }

@@ -1,0 +1,62 @@
+import { Button, Heading, Link, Section, Text } from '@react-email/components';
+import { t } from '@/lib/i18n';
+import { fill } from '@/lib/i18n/format';
+import type { ContactRole } from '@/lib/i18n/codes';
+import { MailLayout, button, paragraph } from './layout';
+
+export type InvitationMailProps = {
+  appName: string;
+  inviterName: string;
+  organisationName: string;
+  role: ContactRole;
+  link: string;
+  expiresOn: string;
+  supportEmail: string;
+  supportPhone: string;
+};
+
+/** The invitation: who invites, for which role, what itsme is, the link, expiry, support. No student data. */
+export default function InvitationMail(props: InvitationMailProps) {
+  const m = t.mail.invitation;
+  const role = t.roles.contact[props.role];
+  return (
+    <MailLayout
+      appName={props.appName}
+      preview={fill(m.preview, { inviter: props.inviterName, app: props.appName })}
+      footer={fill(m.help, { email: props.supportEmail, phone: props.supportPhone })}
+    >
+      <Heading as="h1" style={{ fontSize: 22, margin: '0 0 12px' }}>
+        {m.heading}
+      </Heading>
+      <Text style={paragraph}>
+        {fill(m.intro, { inviter: props.inviterName, organisation: props.organisationName, role, app: props.appName })}
+      </Text>
+      <Text style={paragraph}>{m.itsme}</Text>
+      <Section style={{ margin: '8px 0 20px' }}>
+        <Button href={props.link} style={button}>
+          {m.button}
+        </Button>
+      </Section>
+      <Text style={{ ...paragraph, fontSize: 14 }}>
+        {m.linkIntro}
+        <br />
+        <Link href={props.link} style={{ color: '#174c78', wordBreak: 'break-all' }}>
+          {props.link}
+        </Link>
+      </Text>
+      <Text style={paragraph}>{fill(m.expires, { date: props.expiresOn, inviter: props.inviterName })}</Text>
+      <Text style={paragraph}>{m.unexpected}</Text>
+    </MailLayout>
+  );
+}
+
+InvitationMail.PreviewProps = {
+  appName: 'Diplon',
+  inviterName: 'Sofie Janssens',
+  organisationName: 'Leersteuncentrum De Regenboog (demo)',
+  role: 'parent',
+  link: 'http://localhost:3000/uitnodiging/voorbeeldtokenvoorbeeldtokenvoorbeeldtoken123',
+  expiresOn: '12 december 2026',
+  supportEmail: 'support@diplon.example',
+  supportPhone: '011 00 00 00',
+} satisfies InvitationMailProps;

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { expectAccessible } from './support/axe';
+import { loginAs } from './support/login';
+
+test('staff: Beheer aanvragen → search → dossier → Beheer contacten', async ({ page }) => {
+  await loginAs(page, TEST_PERSONS.centreStaff);
+  await page.getByRole('link', { name: 'Beheer aanvragen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Beheer aanvragen' })).toBeVisible();
+  await expectAccessible(page, 'aanvragen');
+
+  await page.getByLabel('Zoek op naam van de leerling').fill('willems');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page).toHaveURL(/q=willems/);
+  const result = page.getByRole('link', { name: /Lotte Willems/ }).filter({ visible: true });
+  await expect(result).toHaveCount(1);
+  await expectAccessible(page, 'aanvragen, search');
+  await result.click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /Lotte Willems/ })).toBeVisible();
+  await expect(page.getByText('Basisschool De Linde')).toBeVisible();
+  await expectAccessible(page, 'dossier');
+  await page.getByRole('link', { name: 'Beheer contacten' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Beheer contacten' })).toBeVisible();
+  const parent = page.getByTestId('contact').filter({ hasText: 'Koen Willems' });
+  await expect(parent).toContainText('Ouder');
+  await expect(page.getByRole('heading', { name: 'Medewerkers met toegang via hun functie' })).toBeVisible();
+  await expect(page.getByText('Sofie Janssens')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nodig iemand nieuw uit' })).toBeVisible();
+  await expectAccessible(page, 'contacten');
+});
+
+test('a search with no match says so, and the filters narrow by status', async ({ page }) => {
+  await loginAs(page, TEST_PERSONS.centreStaff);
+  await page.goto('/aanvragen?q=bestaatniet');
+  await expect(page.getByText('Geen aanvragen gevonden voor deze zoekopdracht.')).toBeVisible();
+  await page.goto('/aanvragen?status=completed');
+  const badges = page.locator('main').getByText('Afgerond', { exact: true }).filter({ visible: true });
+  await expect(badges.first()).toBeVisible();
+  await expect(page.locator('main').getByText('Werkversie', { exact: true }).filter({ visible: true })).toHaveCount(0);
+});
+
+test('a parent sees Mijn dossiers and the child’s dossier read-only, without staff navigation', async ({ page }) => {
+  await loginAs(page, TEST_PERSONS.parent);
+  await expect(page).toHaveURL(/\/mijn-dossiers$/);
+  await expect(page.getByRole('link', { name: 'Beheer aanvragen' })).toHaveCount(0);
+  await expectAccessible(page, 'mijn dossiers');
+  await page.getByRole('link', { name: /Lotte Willems/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Lotte Willems/ })).toBeVisible();
+  await expect(page.getByText('Je kunt dit dossier lezen.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Logboek' })).toHaveCount(0);
+  await expectAccessible(page, 'dossier as parent');
+  await page.getByRole('link', { name: 'Wie kan dit dossier zien?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wie kan dit dossier zien?' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nodig iemand nieuw uit' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Toegang intrekken' })).toHaveCount(0);
+  await expectAccessible(page, 'contacts as parent');
+});
+
+test('staff see the dossier’s Logboek, newest first, including their own view', async ({ page }) => {
+  await loginAs(page, TEST_PERSONS.schoolManager);
+  await page.goto('/aanvragen?q=willems');
+  await page.getByRole('link', { name: /Lotte Willems/ }).filter({ visible: true }).first().click();
+  await page.getByRole('link', { name: 'Logboek' }).click();
+  const events = page.getByRole('list', { name: 'Logboek' }).getByRole('listitem');
+  await expect(events.first()).toContainText('Pieter Peeters');
+  await expect(events.first()).toContainText('Dossier bekeken');
+  await expectAccessible(page, 'logboek');
+});

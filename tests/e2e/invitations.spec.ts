@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { expectAccessible } from './support/axe';
+import { loginAs, registerNewPerson } from './support/login';
+import { invitationLinkIn, mailsTo, waitForMail } from './support/mailbox';
+import { screen } from './support/screens';
+
+const ROLES = [
+  { code: 'parent', label: 'Ouder', title: 'Nodig een ouder uit', field: 'Typ e-mail van de ouder', student: ['Noor', 'Sneeuwklok'] },
+  { code: 'teacher', label: 'Leerkracht', title: 'Nodig een leerkracht uit', field: 'Typ e-mail van de leerkracht', student: ['Ella', 'Inktvis'] },
+  { code: 'clb', label: 'CLB', title: 'Nodig een CLB-medewerker uit', field: 'Typ e-mail van de CLB-medewerker', student: ['Marie', 'Cijferman'] },
+  { code: 'care_provider', label: 'Zorgverstrekker', title: 'Nodig een zorgverstrekker uit', field: 'Typ e-mail van de zorgverstrekker', student: ['Fien', 'Quaggaert'] },
+] as const;
+
+const staff = TEST_PERSONS.centreStaff;
+
+async function openContacts(page: Page, familyName: string) {
+  await page.getByRole('link', { name: 'Beheer aanvragen' }).click();
+  await page.getByLabel('Zoek op naam van de leerling').fill(familyName);
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await page.getByRole('link', { name: new RegExp(familyName) }).filter({ visible: true }).first().click();
+  await page.getByRole('link', { name: 'Beheer contacten' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Beheer contacten' })).toBeVisible();
+}
+
+for (const role of ROLES) {
+  test(`invite a ${role.code}: Check with a typo, Verstuur, mail, itsme registration, accept, revoke`, async ({ page, browser }, testInfo) => {
+    const studentName = role.student.join(' ');
+    const local = `${role.code.replace('_', '.')}.${randomBytes(4).toString('hex')}`;
+    const address = `${local}@gmail.com`;
+
+    await loginAs(page, staff);
+    await openContacts(page, role.student[1]);
+    const opener = page.getByRole('button', { name: 'Nodig iemand nieuw uit' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Wie wil je uitnodigen?' });
+    await expect(dialog).toBeVisible();
+    for (const label of ['Ouder', 'Leerkracht', 'CLB', 'Zorgverstrekker', 'Annuleren']) {
+      await expect(dialog.getByRole('button', { name: label, exact: true })).toBeVisible();
+    }
+    await expectAccessible(page, 'dialog: choose');
+    await screen(page, testInfo, 'dialog-1-choose');
+
+    await dialog.getByRole('button', { name: role.label, exact: true }).click();
+    const form = page.getByRole('dialog', { name: role.title });
+    await expect(form.getByText('Wegens de gevoeligheid van de informatie, dient u het exacte adres te kennen.')).toBeVisible();
+    const field = form.getByLabel(role.field);
+    await expect(field).toHaveAttribute('type', 'email');
+    await expect(field).toHaveAttribute('autocomplete', 'email');
+    await expect(field).toHaveAttribute('inputmode', 'email');
+    const send = form.getByRole('button', { name: 'Verstuur' });
+    await expect(send).toBeDisabled();
+    await expectAccessible(page, 'dialog: form');
+    await screen(page, testInfo, `dialog-2-form-${role.code}`);
+
+    await field.fill(`${local}@gmial.com`);
+    await form.getByRole('button', { name: 'Check' }).click();
+    await expect(form.getByTestId('check-result')).toContainText(`Bedoelde u ${address}?`);
+    await expect(send).toBeDisabled();
+    await expectAccessible(page, 'dialog: typo');
+    await screen(page, testInfo, 'dialog-3-typo');
+
+    await form.getByRole('button', { name: `Gebruik ${address}` }).click();
+    await expect(form.getByTestId('check-result')).toContainText('Het adres is in orde');
+    await expect(field).toHaveValue(address);
+    await expect(send).toBeEnabled();
+    await expectAccessible(page, 'dialog: checked');
+    await screen(page, testInfo, 'dialog-4-checked');
+
+    // Editing the field after Check disables Verstuur, even when it is typed back.
+    await field.press('End');
+    await field.press('x');
+    await expect(send).toBeDisabled();
+    await field.press('Backspace');
+    await expect(send).toBeDisabled();
+    await form.getByRole('button', { name: 'Check' }).click();
+    await expect(send).toBeEnabled();
+
+    await send.click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByTestId('page-status')).toContainText(`Uitnodiging verstuurd naar ${address}.`);
+    await expect(opener).toBeFocused();
+    const row = page.getByTestId('invitation').filter({ hasText: address });
+    await expect(row).toContainText(role.label);
+    await expectAccessible(page, 'contacts with an open invitation');
+
+    const mail = await waitForMail(address);
+    expect(mail.subject).not.toContain(role.student[1]);
+    for (const part of [mail.html, mail.text, mail.subject]) {
+      expect(part).not.toContain(role.student[0] + ' ' + role.student[1]);
+      expect(part).not.toContain(role.student[1]);
+    }
+    expect(mail.text).toContain('itsme');
+    const link = invitationLinkIn(mail);
+    await expect(row.getByTestId('delivery')).toHaveText('Verzonden', { timeout: 15_000 }).catch(async () => {
+      await page.reload();
+      await expect(page.getByTestId('invitation').filter({ hasText: address }).getByTestId('delivery')).toHaveText('Verzonden');
+    });
+
+    // The invitee, in a browser of their own.
+    const invitee = await browser.newContext({ ...testInfo.project.use, baseURL: undefined });
+    const their = await invitee.newPage();
+    const opened = await their.goto(link);
+    expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
+    expect(opened?.headers()['cache-control']).toContain('no-store');
+    await expect(their.getByTestId('invitation-summary')).toHaveText(
+      `${staff.givenName} ${staff.familyName} van Leersteuncentrum De Regenboog (demo) nodigt je uit als ${role.label}.`,
+    );
+    await expect(their.locator('main')).not.toContainText(role.student[1]);
+    await expectAccessible(their, 'invitation: anonymous');
+    await screen(their, testInfo, 'invitation-1-anonymous');
+
+    const newName = ['Nieuw', `Persoon${randomBytes(3).toString('hex')}`] as const;
+    await registerNewPerson(their, newName[0], newName[1]);
+    await expect(their).toHaveURL(link);
+    await expect(their.getByRole('button', { name: 'Uitnodiging aanvaarden' })).toBeVisible();
+    await expectAccessible(their, 'invitation: signed in');
+    await screen(their, testInfo, 'invitation-2-signed-in');
+    await their.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
+    await expect(their.getByRole('heading', { level: 1, name: new RegExp(studentName) })).toBeVisible();
+    const dossierUrl = their.url();
+    await their.getByRole('link', { name: 'Mijn dossiers' }).click();
+    await expect(their.getByRole('link', { name: new RegExp(studentName) })).toBeVisible();
+
+    const notice = await waitForMail(staff.email, (m) => m.text.includes(`${newName[0]} ${newName[1]}`));
+    expect(notice.text).toContain(address);
+    expect(notice.text).not.toContain(role.student[1]);
+
+    // The link is dead once used.
+    await their.goto(link);
+    await expect(their.getByRole('heading', { level: 1, name: 'Deze uitnodiging is niet (meer) geldig' })).toBeVisible();
+    await expectAccessible(their, 'invitation: used');
+    await screen(their, testInfo, 'invitation-3-invalid');
+
+    // Staff revoke; the contact's very next request is a 404.
+    await page.reload();
+    const contact = page.getByTestId('contact').filter({ hasText: `${newName[0]} ${newName[1]}` });
+    await expect(contact).toContainText(role.label);
+    await contact.getByRole('button', { name: 'Toegang intrekken' }).click();
+    await contact.getByRole('button', { name: 'Ja, trek in' }).click();
+    await expect(page.getByTestId('page-status')).toContainText(`De toegang van ${newName[0]} ${newName[1]} is ingetrokken.`);
+    const after = await their.goto(dossierUrl);
+    expect(after?.status()).toBe(404);
+    await invitee.close();
+  });
+}
+
+test('the dialog: Esc and Annuleren close it and focus returns to the button', async ({ page }) => {
+  await loginAs(page, staff);
+  await openContacts(page, 'Willems');
+  const opener = page.getByRole('button', { name: 'Nodig iemand nieuw uit' });
+  await opener.click();
+  await expect(page.getByRole('dialog', { name: 'Wie wil je uitnodigen?' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ouder', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Leerkracht', exact: true }).click();
+  const form = page.getByRole('dialog', { name: 'Nodig een leerkracht uit' });
+  await expect(form.getByLabel('Typ e-mail van de leerkracht')).toBeFocused();
+  await form.getByLabel('Typ e-mail van de leerkracht').fill('geen-adres');
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form.getByText('Een e-mailadres bevat één @')).toBeVisible();
+  await expectAccessible(page, 'dialog: invalid');
+  await form.getByRole('button', { name: 'Annuleren' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(opener).toBeFocused();
+});
+
+test('an address that already has access, or an open invitation, is told so by Check', async ({ page }) => {
+  await loginAs(page, staff);
+  await openContacts(page, 'Willems');
+  await page.getByRole('button', { name: 'Nodig iemand nieuw uit' }).click();
+  await page.getByRole('button', { name: 'Ouder', exact: true }).click();
+  const form = page.getByRole('dialog', { name: 'Nodig een ouder uit' });
+  // The seeded parent gave itsme this contact address: Check recognises it on this dossier.
+  await form.getByLabel('Typ e-mail van de ouder').fill(TEST_PERSONS.parent.email.toUpperCase());
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form.getByTestId('check-result')).toContainText('Dit adres heeft al toegang tot dit dossier als Ouder.');
+  await expect(form.getByRole('button', { name: 'Verstuur' })).toBeDisabled();
+  expect(await mailsTo(TEST_PERSONS.parent.email)).toEqual([]);
+});

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+type Manifest = { node: Record<string, { workers: Record<string, unknown>; exportedName?: string; filename?: string }> };
+
+let manifest: Manifest | undefined;
+
+/**
+ * The id Next gave a server action in this build, by its file and exported name, so tests can
+ * call the action the way a (hostile) client would: a POST with a `Next-Action` header.
+ */
+export function actionId(file: string, exportedName: string): string {
+  manifest ??= JSON.parse(
+    readFileSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as Manifest;
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.exportedName === exportedName && (entry.filename ?? '').replace(/\\/g, '/').endsWith(file)) return id;
+  }
+  throw new Error(`server action ${file}#${exportedName} not in the build manifest`);
+}
+
+/** Calls a server action directly. `page` is the route it is posted to (any page works). */
+export async function callAction(
+  appUrl: string,
+  page: string,
+  id: string,
+  args: unknown[],
+  cookie?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${appUrl}${page}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'Next-Action': id,
+      Accept: 'text/x-component',
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: appUrl,
+      ...(cookie ? { cookie } : {}),
+      ...extraHeaders,
+    },
+    body: JSON.stringify(args),
+  });
+  return { status: response.status, body: await response.text() };
+}
