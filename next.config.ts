@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { staticSecurityHeaders } from './lib/security/csp';
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'oidc-provider'],
@@ -8,6 +9,7 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   async headers() {
     return [
+      { source: '/:path*', headers: staticSecurityHeaders() },
       {
         // The invitation link carries a secret: never leak it through Referer or a cache.
         source: '/uitnodiging/:path*',

@@ -1,8 +1,8 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
 import { t } from '@/lib/i18n';
-import { fill } from '@/lib/i18n/format';
 import type { ContactRole } from '@/lib/i18n/codes';
-import { MailLayout, button, paragraph } from './layout';
+import { fill } from '@/lib/i18n/format';
+import { MailLayout, button, heading, link, paragraph, subheading } from './layout';
 
 export type InvitationMailProps = {
   appName: string;
@@ -10,12 +10,13 @@ export type InvitationMailProps = {
   organisationName: string;
   role: ContactRole;
   link: string;
+  /** Already formatted for the reader (nl-BE, Brussels time). */
   expiresOn: string;
   supportEmail: string;
   supportPhone: string;
 };
 
-/** The invitation: who invites, for which role, what itsme is, the link, expiry, support. No student data. */
+/** The invitation: who invites, for which role, why itsme, the link, expiry, support. No student data. */
 export default function InvitationMail(props: InvitationMailProps) {
   const m = t.mail.invitation;
   const role = t.roles.contact[props.role];
@@ -25,13 +26,16 @@ export default function InvitationMail(props: InvitationMailProps) {
       preview={fill(m.preview, { inviter: props.inviterName, app: props.appName })}
       footer={fill(m.help, { email: props.supportEmail, phone: props.supportPhone })}
     >
-      <Heading as="h1" style={{ fontSize: 22, margin: '0 0 12px' }}>
+      <Heading as="h1" style={heading}>
         {m.heading}
       </Heading>
       <Text style={paragraph}>
         {fill(m.intro, { inviter: props.inviterName, organisation: props.organisationName, role, app: props.appName })}
       </Text>
-      <Text style={paragraph}>{m.itsme}</Text>
+      <Heading as="h2" style={subheading}>
+        {m.itsmeHeading}
+      </Heading>
+      <Text style={paragraph}>{fill(m.itsme, { app: props.appName })}</Text>
       <Section style={{ margin: '8px 0 20px' }}>
         <Button href={props.link} style={button}>
           {m.button}
@@ -40,11 +44,14 @@ export default function InvitationMail(props: InvitationMailProps) {
       <Text style={{ ...paragraph, fontSize: 14 }}>
         {m.linkIntro}
         <br />
-        <Link href={props.link} style={{ color: '#174c78', wordBreak: 'break-all' }}>
+        <Link href={props.link} style={link}>
           {props.link}
         </Link>
       </Text>
       <Text style={paragraph}>{fill(m.expires, { date: props.expiresOn, inviter: props.inviterName })}</Text>
+      <Heading as="h2" style={subheading}>
+        {m.unexpectedHeading}
+      </Heading>
       <Text style={paragraph}>{m.unexpected}</Text>
     </MailLayout>
   );
@@ -53,10 +60,10 @@ export default function InvitationMail(props: InvitationMailProps) {
 InvitationMail.PreviewProps = {
   appName: 'Diplon',
   inviterName: 'Sofie Janssens',
-  organisationName: 'Leersteuncentrum De Regenboog (demo)',
+  organisationName: 'Leersteuncentrum De Regenboog',
   role: 'parent',
   link: 'http://localhost:3000/uitnodiging/voorbeeldtokenvoorbeeldtokenvoorbeeldtoken123',
-  expiresOn: '12 december 2026',
+  expiresOn: '12 december 2026 om 14:30',
   supportEmail: 'support@diplon.example',
   supportPhone: '011 00 00 00',
 } satisfies InvitationMailProps;

@@ -1,12 +1,12 @@
 import { Body, Container, Head, Hr, Html, Preview, Text } from '@react-email/components';
 
-const body = { backgroundColor: '#f1f5f9', fontFamily: 'Arial, Helvetica, sans-serif', color: '#0f172a', margin: 0, padding: '24px 0' };
+const body = { backgroundColor: '#f1f5f9', fontFamily: 'Arial, Helvetica, sans-serif', color: '#0f172a', margin: 0, padding: '24px 8px' };
 const container = { backgroundColor: '#ffffff', borderRadius: 8, padding: '24px', maxWidth: 560, margin: '0 auto' };
 
 /** Shared frame of every mail: preview line, product name, content, support footer. */
 export function MailLayout({ preview, appName, footer, children }: { preview: string; appName: string; footer: string; children: React.ReactNode }) {
   return (
-    <Html lang="nl-BE">
+    <Html lang="nl-BE" dir="ltr">
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>
@@ -14,14 +14,17 @@ export function MailLayout({ preview, appName, footer, children }: { preview: st
           <Text style={{ fontSize: 20, fontWeight: 700, color: '#174c78', margin: '0 0 16px' }}>{appName}</Text>
           {children}
           <Hr style={{ borderColor: '#cbd5e1', margin: '24px 0 12px' }} />
-          <Text style={{ fontSize: 13, color: '#334155', margin: 0 }}>{footer}</Text>
+          <Text style={{ fontSize: 14, lineHeight: '20px', color: '#334155', margin: 0 }}>{footer}</Text>
         </Container>
       </Body>
     </Html>
   );
 }
 
+export const heading = { fontSize: 22, lineHeight: '28px', margin: '0 0 12px' };
+export const subheading = { fontSize: 17, lineHeight: '24px', margin: '20px 0 6px' };
 export const paragraph = { fontSize: 16, lineHeight: '24px', margin: '0 0 14px' };
+export const link = { color: '#174c78', textDecoration: 'underline', wordBreak: 'break-all' as const };
 export const button = {
   backgroundColor: '#174c78',
   color: '#ffffff',

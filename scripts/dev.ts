@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { rpPublicJwks } from '@/lib/auth/itsme/keys';
 import { env } from '@/lib/config/env';
 import { startStandin } from '@/lib/itsme-standin';
+import { authUrlFor } from './lib/auth-url';
 
 const config = env();
 const standinIssuer = `http://127.0.0.1:${config.ITSME_STANDIN_PORT}`;
@@ -23,7 +24,10 @@ const standin = useStandin
 console.log(useStandin ? `itsme-stand-in: ${standinIssuer}` : `itsme: ${config.ITSME_ISSUER}`);
 
 const port = new URL(config.APP_URL).port || '3000';
-const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', port], { stdio: 'inherit' });
+const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', port], {
+  stdio: 'inherit',
+  env: { ...process.env, AUTH_URL: process.env.AUTH_URL || authUrlFor(config.APP_URL) },
+});
 
 async function stop(code: number) {
   next.kill('SIGTERM');

@@ -12,7 +12,6 @@ import { sessionPolicy } from './session-policy';
 /** Auth.js does the itsme dance and keeps sessions in our database; see lib/auth/viewer.ts for reading them. */
 export const { handlers, signIn, signOut } = NextAuth(() => {
   const config = env();
-  process.env.AUTH_URL ??= `${config.APP_URL}/api/auth`;
   const secure = usesSecureCookies();
   const { maxAgeSeconds } = sessionPolicy();
   return {
@@ -52,7 +51,9 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
     logger: {
       error(error) {
         const type = (error as { type?: string }).type ?? error.name;
-        console.error(`[auth] ${type}: ${error.message.split('\n')[0]}`);
+        const cause = (error as { cause?: { err?: Error } & Error }).cause;
+        const detail = cause?.err?.message ?? cause?.message ?? '';
+        console.error(`[auth] ${type}: ${(detail.split('\n')[0] ?? '').slice(0, 200)}`);
         void recordAudit(db(), { actorId: null, action: 'login_failed', details: { type } }).catch(() => {});
       },
       warn() {},

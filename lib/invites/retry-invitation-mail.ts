@@ -1,29 +1,40 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
+import { env } from '@/lib/config/env';
 import type { Db } from '@/lib/db/client';
 import { invitations, mailOutbox } from '@/lib/db/schema';
 import { retryMail } from '@/lib/mail/retry-mail';
+import { hashToken, invitationLink, newInvitationToken } from './token';
 
-/** The retry button: re-queues the failed mail of an open invitation of this dossier. */
+/**
+ * The retry button of a failed invitation mail. The old link was erased from the outbox when
+ * the mail gave up, so the retry carries a fresh token (the old one dies with its hash); the
+ * expiry stays as it was.
+ */
 export async function retryInvitationMail(
   db: Db,
   input: { dossierId: string; invitationId: string; actorId: string; origin?: string | null },
 ): Promise<{ email: string } | null> {
-  const [row] = await db
-    .select({ mailId: mailOutbox.id, status: mailOutbox.status, email: invitations.email })
-    .from(invitations)
-    .innerJoin(mailOutbox, eq(mailOutbox.id, invitations.mailId))
-    .where(and(eq(invitations.id, input.invitationId), eq(invitations.dossierId, input.dossierId), eq(invitations.status, 'pending')))
-    .limit(1);
-  if (!row || row.status !== 'failed') return null;
-  await retryMail(db, row.mailId);
-  await recordAudit(db, {
-    actorId: input.actorId,
-    action: 'mail_retried',
-    dossierId: input.dossierId,
-    targetType: 'invitation',
-    targetId: input.invitationId,
-    origin: input.origin,
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ mailId: mailOutbox.id, status: mailOutbox.status, email: invitations.email })
+      .from(invitations)
+      .innerJoin(mailOutbox, eq(mailOutbox.id, invitations.mailId))
+      .where(and(eq(invitations.id, input.invitationId), eq(invitations.dossierId, input.dossierId), eq(invitations.status, 'pending')))
+      .for('update', { of: invitations })
+      .limit(1);
+    if (!row || row.status !== 'failed') return null;
+    const token = newInvitationToken();
+    await tx.update(invitations).set({ tokenHash: hashToken(token) }).where(eq(invitations.id, input.invitationId));
+    if (!(await retryMail(tx, row.mailId, { secret: invitationLink(env().APP_URL, token) }))) return null;
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: 'mail_retried',
+      dossierId: input.dossierId,
+      targetType: 'invitation',
+      targetId: input.invitationId,
+      origin: input.origin,
+    });
+    return { email: row.email };
   });
-  return { email: row.email };
 }

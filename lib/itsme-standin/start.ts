@@ -88,6 +88,16 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     }),
   );
 
+  // Say why a request was refused, as itsme's own error_description would (development aid).
+  for (const event of ['grant.error', 'authorization.error', 'server_error'] as const) {
+    (provider as unknown as { on(e: string, f: (ctx: unknown, err: { message: string; error_detail?: string }) => void): void }).on(
+      event,
+      (_ctx, err) => {
+        if (process.env.STANDIN_QUIET !== '1') console.error(`[itsme-stand-in] ${event}: ${err.message}${err.error_detail ? ` (${err.error_detail})` : ''}`);
+      },
+    );
+  }
+
   let tamper: StandinTamper = options.tamper ?? 'none';
   const honestIssue = provider.IdToken.prototype.issue;
   provider.IdToken.prototype.issue = async function (this: IdTokenInstance, issueOptions) {

@@ -1,39 +1,48 @@
-import { render } from '@react-email/render';
-import { createElement } from 'react';
+import { render, toPlainText } from '@react-email/render';
+import { createElement, type ReactElement } from 'react';
 import InvitationAcceptedMail from '@/emails/invitation-accepted';
 import InvitationMail from '@/emails/invitation';
 import { env } from '@/lib/config/env';
-import { formatDate, t } from '@/lib/i18n';
+import { LOCALE, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
-import { unseal } from './seal';
-import type { MailPayloads, MailTemplate, StoredPayload } from './templates';
+import type { MailTemplate, RenderPayloads } from './templates';
 
 export type RenderedMail = { subject: string; html: string; text: string };
 
-async function both(element: React.ReactElement): Promise<{ html: string; text: string }> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { html, text };
+const expiryFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Brussels',
+});
+
+// Headings keep their case in the text version (html-to-text would shout them).
+const textOptions = { selectors: ['h1', 'h2'].map((selector) => ({ selector, options: { uppercase: false } })) };
+
+async function htmlAndText(subject: string, element: ReactElement): Promise<RenderedMail> {
+  const html = await render(element);
+  return { subject, html, text: toPlainText(html, textOptions) };
 }
 
-/** An outbox row's template and payload, as the HTML and plain-text mail that goes out. */
-export async function renderMail(template: MailTemplate, payload: StoredPayload): Promise<RenderedMail> {
+/** A template and its payload as the mail that goes out: subject, HTML and plain text. */
+export async function renderMail<T extends MailTemplate>(template: T, payload: RenderPayloads[T]): Promise<RenderedMail> {
   const { APP_NAME, SUPPORT_EMAIL, SUPPORT_PHONE } = env();
+  const common = { appName: APP_NAME, supportEmail: SUPPORT_EMAIL, supportPhone: SUPPORT_PHONE };
   if (template === 'invitation') {
-    const p = payload as unknown as MailPayloads['invitation'] & StoredPayload;
-    if (!p.sealedLink) throw new Error('invitation mail without its link');
+    const p = payload as RenderPayloads['invitation'];
     const element = createElement(InvitationMail, {
-      appName: APP_NAME,
+      ...common,
       inviterName: p.inviterName,
       organisationName: p.organisationName,
       role: p.role,
-      link: unseal(p.sealedLink),
-      expiresOn: formatDate(p.expiresAt),
-      supportEmail: SUPPORT_EMAIL,
-      supportPhone: SUPPORT_PHONE,
+      link: p.link,
+      expiresOn: expiryFormat.format(new Date(p.expiresAt)),
     });
-    return { subject: fill(t.mail.invitation.subject, { app: APP_NAME }), ...(await both(element)) };
+    return htmlAndText(fill(t.mail.invitation.subject, { app: APP_NAME }), element);
   }
-  const p = payload as unknown as MailPayloads['invitation_accepted'];
-  const element = createElement(InvitationAcceptedMail, { appName: APP_NAME, ...p });
-  return { subject: t.mail.accepted.subject, ...(await both(element)) };
+  const p = payload as RenderPayloads['invitation_accepted'];
+  const element = createElement(InvitationAcceptedMail, { ...common, ...p });
+  return htmlAndText(fill(t.mail.accepted.subject, { app: APP_NAME }), element);
 }

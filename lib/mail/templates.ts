@@ -1,11 +1,54 @@
-import type { ContactRole } from '@/lib/i18n/codes';
+import { z } from 'zod';
 
-/** What each template needs. No student data: the mails never carry any. */
-export type MailPayloads = {
-  invitation: { inviterName: string; organisationName: string; role: ContactRole; expiresAt: string };
-  invitation_accepted: { acceptedByName: string; invitedEmail: string; role: ContactRole; contactsUrl: string };
+const role = z.enum(['parent', 'teacher', 'clb', 'care_provider']);
+const webUrl = z.url({ protocol: /^https?$/ });
+
+/**
+ * What each template stores in the outbox row. No student data: the mails never carry any.
+ * The invitation link is not here: it is the mail's secret and is stored sealed beside it.
+ */
+export const mailPayloadSchemas = {
+  invitation: z.strictObject({
+    inviterName: z.string().min(1),
+    organisationName: z.string().min(1),
+    role,
+    /** ISO timestamp. */
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
+  invitation_accepted: z.strictObject({
+    /** The name itsme confirmed. */
+    acceptedByName: z.string().min(1),
+    invitedEmail: z.string().min(3),
+    role,
+    /** Behind login, so it reveals nothing by itself. */
+    contactsUrl: webUrl,
+  }),
 };
-export type MailTemplate = keyof MailPayloads;
 
-/** The outbox row's payload: the template's fields, plus the sealed link for an invitation. */
-export type StoredPayload = Record<string, unknown> & { sealedLink?: string };
+export type MailTemplate = keyof typeof mailPayloadSchemas;
+export type MailPayloads = { [T in MailTemplate]: z.infer<(typeof mailPayloadSchemas)[T]> };
+
+/** What rendering needs: the stored payload plus, for an invitation, its (unsealed) link. */
+export type RenderPayloads = {
+  invitation: MailPayloads['invitation'] & { link: string };
+  invitation_accepted: MailPayloads['invitation_accepted'];
+};
+
+/** Templates whose mail carries a secret, and the render field it fills. */
+export const secretField: Partial<Record<MailTemplate, 'link'>> = { invitation: 'link' };
+
+/** Key of the sealed secret inside a stored payload. */
+export const SEALED_KEY = 'sealedLink';
+
+export function isMailTemplate(value: string): value is MailTemplate {
+  return Object.hasOwn(mailPayloadSchemas, value);
+}
+
+/** Builds the render input from what is stored; throws when the stored payload is not valid. */
+export function toRenderPayload<T extends MailTemplate>(template: T, stored: Record<string, unknown>, secret?: string): RenderPayloads[T] {
+  const { [SEALED_KEY]: _sealed, ...fields } = stored;
+  const payload = mailPayloadSchemas[template].parse(fields);
+  const field = secretField[template];
+  if (!field) return payload as RenderPayloads[T];
+  return { ...payload, [field]: webUrl.parse(secret) } as RenderPayloads[T];
+}

@@ -1,40 +1,45 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transport, type Transporter } from 'nodemailer';
 import { env } from '@/lib/config/env';
 import { storeDevMail } from './dev-mailbox';
 
-export type OutgoingMail = { to: string; subject: string; html: string; text: string; messageId: string };
-export type MailSender = { send(mail: OutgoingMail): Promise<void> };
+export type MailTransport = Pick<Transporter, 'sendMail'>;
 
-/** SMTP when SMTP_URL is set; otherwise (never in production) the development mailbox. */
-export function mailTransport(): MailSender {
+/**
+ * The transport this process sends with: SMTP when SMTP_URL is set; otherwise, outside
+ * production only, the development mailbox (`${DATA_DIR}/mailbox/`, shown at /dev/mailbox).
+ */
+export function mailTransport(): Transporter {
   const { SMTP_URL, MAIL_FROM, APP_ENV } = env();
-  if (SMTP_URL) return smtpSender(SMTP_URL, MAIL_FROM);
-  if (APP_ENV === 'production') throw new Error('SMTP_URL ontbreekt');
-  return {
-    async send(mail) {
-      storeDevMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
-    },
-  };
+  if (SMTP_URL) return smtpTransport(SMTP_URL, MAIL_FROM);
+  if (APP_ENV === 'production') throw new Error('SMTP_URL ontbreekt: in productie is er geen ontwikkelmailbox');
+  return nodemailer.createTransport(devMailboxTransport, { from: MAIL_FROM });
 }
 
-export function smtpSender(url: string, from: string): MailSender {
-  const transporter = nodemailer.createTransport(url, {
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
-  return {
-    async send(mail) {
-      // nodemailer builds the headers itself: the address went through normalizeEmail, so no
-      // CR/LF or quotes can reach a header.
-      await transporter.sendMail({
-        from,
-        to: mail.to,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        messageId: mail.messageId,
-      });
-    },
-  };
+/** Timeouts keep one send well inside the outbox lease (see deliver-due-mails). */
+export function smtpTransport(url: string, from: string): Transporter {
+  return nodemailer.createTransport(
+    { url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000, dnsTimeout: 10_000 },
+    { from },
+  );
 }
+
+const devMailboxTransport: Transport<{ messageId: string; envelope: object }> = {
+  name: 'diplon-dev-mailbox',
+  version: '1',
+  send(mail, callback) {
+    const { from, subject, html, text } = mail.data;
+    const envelope = mail.message.getEnvelope();
+    try {
+      storeDevMail({
+        from: typeof from === 'string' ? from : (envelope.from || ''),
+        to: envelope.to.join(', '),
+        subject: subject ?? '',
+        html: typeof html === 'string' ? html : '',
+        text: typeof text === 'string' ? text : '',
+      });
+      callback(null, { messageId: mail.message.messageId(), envelope });
+    } catch (error) {
+      callback(error as Error, { messageId: '', envelope });
+    }
+  },
+};

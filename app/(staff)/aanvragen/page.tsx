@@ -17,9 +17,10 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const viewer = await requireViewer('/aanvragen');
-  if (!canListRequests(viewer.memberships)) notFound();
   const params = await searchParams;
+  const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+  const viewer = await requireViewer(`/aanvragen${query.size ? `?${query}` : ''}`);
+  if (!canListRequests(viewer.memberships)) notFound();
   const statusParam = one(params.status);
   const status = requestStatus.enumValues.includes(statusParam as RequestStatus) ? (statusParam as RequestStatus) : undefined;
   const filters = { q: one(params.q)?.slice(0, 100), status, schoolId: one(params.school), cursor: one(params.na) };

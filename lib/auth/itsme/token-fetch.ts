@@ -29,7 +29,10 @@ export function createItsmeFetch(settings: ItsmeFetchSettings): typeof fetch {
     const body = init?.body;
     const isTokenRequest =
       init?.method?.toUpperCase() === 'POST' && body instanceof URLSearchParams && body.has('grant_type');
-    if (!isTokenRequest) return fetch(input, init);
+    if (!isTokenRequest) {
+      if (init?.method?.toUpperCase() === 'POST') console.error(`[itsme] POST passed through unchanged: ${requestUrl(input)} body=${Object.prototype.toString.call(body)}`);
+      return fetch(input, init);
+    }
 
     const issuer = await itsmeIssuer(settings.issuer);
     const url = requestUrl(input);
@@ -42,7 +45,11 @@ export function createItsmeFetch(settings: ItsmeFetchSettings): typeof fetch {
     await addClientAssertion(form, { clientId: settings.clientId, tokenEndpoint: issuer.tokenEndpoint, signingKey });
 
     const response = await fetch(url, { ...init, body: form });
-    if (!response.ok) return response;
+    if (!response.ok) {
+      const problem = (await response.clone().json().catch(() => ({}))) as { error?: string; error_description?: string };
+      console.error(`[itsme] token endpoint answered ${response.status}: ${problem.error ?? '?'} ${problem.error_description ?? ''}`);
+      return response;
+    }
     const json = (await response.clone().json().catch(() => null)) as Record<string, unknown> | null;
     if (!json || typeof json.id_token !== 'string') return response;
 

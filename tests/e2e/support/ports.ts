@@ -4,7 +4,8 @@ export const E2E = {
   standinPort: 3211,
   smtpPort: 3212,
   get appUrl() {
-    return `http://127.0.0.1:${this.appPort}`;
+    // Next presents every loopback request as "localhost", so the app is addressed that way too.
+    return `http://localhost:${this.appPort}`;
   },
   get standinUrl() {
     return `http://127.0.0.1:${this.standinPort}`;

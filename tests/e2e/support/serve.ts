@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { authUrlFor } from '../../../scripts/lib/auth-url';
 import { E2E } from './ports';
 
 const dataDir = path.resolve(E2E.dataDir);
@@ -18,6 +19,7 @@ const database = await createTestDatabase();
 const appEnv: Record<string, string> = {
   APP_ENV: 'test',
   APP_URL: E2E.appUrl,
+  AUTH_URL: authUrlFor(E2E.appUrl),
   DIPLON_DATA_DIR: dataDir,
   ITSME_STANDIN_PORT: String(E2E.standinPort),
   SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
