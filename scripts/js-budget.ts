@@ -118,7 +118,8 @@ const summary = [
   '',
   table(['Route', 'scripts', 'KiB raw', 'KiB gzip', 'Δ baseline KiB gzip', 'lazy KiB gzip', 'budget'], body),
   '',
-  '"Lazy" = chunks named inside the first-load chunks but not loaded with the page (next/dynamic): for /dossiers/[id]/contacten that is the invite form (react-hook-form, zod).',
+  '"Lazy" = chunks named inside the first-load chunks but not loaded with the page (next/dynamic): for /dossiers/[id]/contacten that is the invite form (react-hook-form, zod). ' +
+    "The `nomodule` polyfill file is not counted (modern browsers skip it). Checked against the served HTML: a page's `<script src>` tags are exactly these files plus that polyfill.",
 ].join('\n');
 console.log(summary);
 if (!values['no-doc']) writeDocBlock('budget:js', summary);

@@ -66,7 +66,6 @@ export function RequestList({
             <Link
               href={`/dossiers/${r.dossierId}`}
               className="block rounded-lg bg-white p-4 shadow-sm hover:bg-brand-50"
-              aria-label={`${t.requests.openDossier} ${r.studentName}`}
             >
               <span className="flex items-start justify-between gap-2">
                 <span className="font-semibold text-brand-700 underline">{r.studentName}</span>

@@ -5,7 +5,8 @@ import type postgres from 'postgres';
 import { TEST_PERSONS } from '@/lib/auth/test-persons';
 import { studentSearchName } from '@/lib/text/search-name';
 import type { Db } from './client';
-import { DEMO_CENTRE, DEMO_ENTRY_TEMPLATES, DEMO_SCHOOLS, demoId } from './demo-data';
+import { rowsOf } from './rows';
+import { DEMO_CENTRE, DEMO_ENTRY_TEMPLATES, DEMO_SCHOOLS, DEMO_STAFF, demoId } from './demo-data';
 
 /**
  * Scale data for benchmarks, on top of the demo seed (same centre, schools and departments,
@@ -146,14 +147,17 @@ const AUDIT_ACTIONS = [
   ['mail_retried', 2],
 ] as const;
 
-type Staff = { centre: string; school: [string, string]; department: string };
+/** The demo's staff users, as authors and audit actors. */
+type Staff = { centre: string; school: [string, string]; departmentManager: string; managedDepartment: string };
 
 function staffIds(): Staff {
   const user = (sub: string) => demoId(`user:${sub}`);
+  const departmentStaff = DEMO_STAFF.find((s) => s.role === 'department_manager')!;
   return {
     centre: user(TEST_PERSONS.centreStaff.sub),
     school: [user(TEST_PERSONS.schoolManager.sub), user(TEST_PERSONS.centreStaff.sub)],
-    department: user(TEST_PERSONS.departmentManager.sub),
+    departmentManager: user(departmentStaff.person.sub),
+    managedDepartment: departmentStaff.unit,
   };
 }
 
@@ -216,7 +220,7 @@ function generateDossier(seed: number, i: number, nowMs: number, staff: Staff, o
   }
 
   const actors: string[] = [staffAuthor, staff.centre];
-  if (departmentId === staff.department) actors.push(staff.department);
+  if (departmentId === staff.managedDepartment) actors.push(staff.departmentManager);
   // About one dossier in three has a contact with access; half of those came by invitation.
   if (rnd() < 1 / 3) {
     const userId = id('user');
@@ -352,9 +356,7 @@ function loaderFor(db: Db): Loader {
 }
 
 async function dossierExists(db: Db, id: string): Promise<boolean> {
-  const result = await db.execute(sql`select 1 as one from dossiers where id = ${id}`);
-  const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-  return rows.length > 0;
+  return rowsOf(await db.execute(sql`select 1 as one from dossiers where id = ${id}`)).length > 0;
 }
 
 /** How many scale dossiers of this seed exist (chunks commit whole, so they form a prefix). */
@@ -376,7 +378,7 @@ export async function seedScale(db: Db, options: ScaleSeedOptions): Promise<Scal
   const chunk = options.chunk ?? 2_000;
   const log = options.log ?? (() => {});
   const nowMs = (options.now ?? new Date()).getTime();
-  if (!(await db.execute(sql`select 1 from centres where id = ${DEMO_CENTRE.id}`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows).length))) {
+  if (rowsOf(await db.execute(sql`select 1 from centres where id = ${DEMO_CENTRE.id}`)).length === 0) {
     throw new Error('De schaalgegevens bouwen op de demo: voer eerst seedDemo uit.');
   }
   const existing = await countExisting(db, seed, total);

@@ -95,7 +95,6 @@ export const nl = {
     noResults: 'Geen aanvragen gevonden voor deze zoekopdracht.',
     next: 'Volgende pagina',
     first: 'Terug naar de eerste pagina',
-    openDossier: 'Open het dossier van',
     listLabel: 'Aanvragen',
     pagination: 'Paginering',
   },

@@ -15,13 +15,15 @@ export async function consumeRateLimit(
   windowMs: number,
   now = new Date(),
 ): Promise<RateLimitResult> {
-  const windowStartCutoff = new Date(now.getTime() - windowMs);
+  // postgres.js does not serialise Date parameters in raw SQL; ISO text with a cast works on both drivers.
+  const at = now.toISOString();
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const result = await db.execute<{ count: number; window_start: string | Date }>(sql`
     insert into rate_limit_buckets (key, window_start, count)
-    values (${key}, ${now}, 1)
+    values (${key}, ${at}::timestamptz, 1)
     on conflict (key) do update set
-      count = case when rate_limit_buckets.window_start <= ${windowStartCutoff} then 1 else rate_limit_buckets.count + 1 end,
-      window_start = case when rate_limit_buckets.window_start <= ${windowStartCutoff} then ${now} else rate_limit_buckets.window_start end
+      count = case when rate_limit_buckets.window_start <= ${cutoff}::timestamptz then 1 else rate_limit_buckets.count + 1 end,
+      window_start = case when rate_limit_buckets.window_start <= ${cutoff}::timestamptz then ${at}::timestamptz else rate_limit_buckets.window_start end
     returning count, window_start
   `);
   const row = rowsOf<{ count: number; window_start: string | Date }>(result)[0]!;

@@ -79,6 +79,19 @@ export async function probe(appUrl: string, target: Target): Promise<void> {
   }
 }
 
+/**
+ * Waits until the server has worked off what the last run left queued (autocannon stops
+ * sending, but up to `connections` requests are still being served): a health check runs one
+ * database query, so it answers only when the database queue is empty again (PGlite) or a
+ * pooled connection is free (PostgreSQL). Returns how long that took.
+ */
+export async function drain(appUrl: string): Promise<number> {
+  const started = performance.now();
+  await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(120_000) }).then((r) => r.arrayBuffer());
+  await new Promise((r) => setTimeout(r, 250));
+  return performance.now() - started;
+}
+
 export const median = (values: number[]): number => {
   const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (s.length === 0) return NaN;

@@ -1,39 +1,77 @@
 /**
- * `tsx scripts/bench/profile-summary.ts <file.cpuprofile> [top]`: where a V8 CPU profile spent
- * its time, by function (self time) and by package (self time of all its functions).
+ * Summaries of a V8 CPU profile (next-server started with --cpu-prof): where the time went, by
+ * package and by function, optionally only inside a time window (CLOCK_MONOTONIC microseconds,
+ * the clock of both V8's profiles and `process.hrtime`, so another process can mark a window).
+ *
+ *   tsx scripts/bench/profile-summary.ts <file.cpuprofile> [top]
  */
 import { readFileSync } from 'node:fs';
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+export type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
-export function summarize(file: string, top = 25): string {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+export type Breakdown = { totalUs: number; busyUs: number; byPackage: [string, number][]; byFunction: [string, number][] };
+
+export function readProfile(file: string): Profile {
+  return JSON.parse(readFileSync(file, 'utf8')) as Profile;
+}
+
+export const PGLITE_GROUP = '(PGlite: WebAssembly and its JavaScript)';
+
+function groupOf(functionName: string, url: string): string {
+  if (functionName === '(idle)') return '(idle)';
+  if (functionName === '(garbage collector)') return '(garbage collector)';
+  if (functionName === '(program)') return '(program)';
+  const where = url.replace(/^file:\/\//, '');
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where);
+  if (pkg?.[1]?.startsWith('@electric-sql/') || where.startsWith('wasm://')) return PGLITE_GROUP;
+  if (pkg) return pkg[1]!;
+  if (where.includes('/.next')) return '(app server bundle: app code, drizzle, postgres.js)';
+  if (where.startsWith('node:') || where === '') return '(Node.js internals and native: sockets, async hooks, streams)';
+  return where;
+}
+
+export function breakdown(profile: Profile, window?: { fromUs: number; toUs: number }): Breakdown {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    t += dt;
+    if (window && (t < window.fromUs || t > window.toUs)) return;
+    self.set(id, (self.get(id) ?? 0) + dt);
+  });
   const fn = new Map<string, number>();
   const pkg = new Map<string, number>();
+  let totalUs = 0;
+  let idleUs = 0;
   for (const [id, us] of self) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    const where = url.replace(/^file:\/\//, '').replace(process.cwd(), '.');
-    const key = `${functionName || '(anonymous)'} ${where.split('/').slice(-3).join('/')}:${lineNumber + 1}`;
+    totalUs += us;
+    if (functionName === '(idle)') idleUs += us;
+    const where = url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+    const key = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
     fn.set(key, (fn.get(key) ?? 0) + us);
-    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where);
-    const group = functionName === '(idle)' ? '(idle)' : m ? m[1]! : where.startsWith('node:') || where === '' ? `(${functionName.startsWith('(') ? functionName.slice(1, -1) : 'node internals'})` : where.includes('.next') ? '(app bundle)' : where;
+    const group = groupOf(functionName, url);
     pkg.set(group, (pkg.get(group) ?? 0) + us);
   }
-  const pct = (us: number) => `${((100 * us) / total).toFixed(1)}%`.padStart(6);
-  const lines = [`${file}: ${(total / 1e6).toFixed(1)} s sampled`, '', 'By package:'];
-  for (const [k, us] of [...pkg].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`${pct(us)}  ${k}`);
-  lines.push('', 'By function (self):');
-  for (const [k, us] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`${pct(us)}  ${k}`);
-  return lines.join('\n');
+  const sort = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
+  return { totalUs, busyUs: totalUs - idleUs, byPackage: sort(pkg), byFunction: sort(fn) };
+}
+
+export function formatBreakdown(b: Breakdown, top = 20): string {
+  const pct = (us: number) => `${((100 * us) / b.totalUs).toFixed(1)}%`.padStart(6);
+  return [
+    `${(b.totalUs / 1e6).toFixed(1)} s sampled, ${((100 * b.busyUs) / b.totalUs).toFixed(0)}% busy`,
+    'By package:',
+    ...b.byPackage.slice(0, 12).map(([k, us]) => `${pct(us)}  ${k}`),
+    'By function (self):',
+    ...b.byFunction.slice(0, top).map(([k, us]) => `${pct(us)}  ${k}`),
+  ].join('\n');
 }
 
 if (process.argv[1]?.endsWith('profile-summary.ts')) {
   const [file, top] = process.argv.slice(2);
   if (!file) throw new Error('usage: tsx scripts/bench/profile-summary.ts <file.cpuprofile> [top]');
-  console.log(summarize(file, Number(top ?? 25)));
+  console.log(formatBreakdown(breakdown(readProfile(file)), Number(top ?? 25)));
 }

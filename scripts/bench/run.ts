@@ -7,7 +7,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildForBench, hasBenchBuild } from './build';
-import { hammer, median, probe, type Sample, type Target } from './measure';
+import { drain, hammer, median, probe, type Sample, type Target } from './measure';
 import { fmt, machine, saveResults, table, today, writeDocBlock } from './report';
 import { staffCookie, startStack } from './stack';
 
@@ -16,8 +16,8 @@ const { values } = parseArgs({
     dossiers: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     port: { type: 'string', default: '3300' },
-    rounds: { type: 'string', default: '3' },
-    duration: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '4' },
+    duration: { type: 'string', default: '4' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '20' },
     'latency-duration': { type: 'string', default: '3' },
@@ -110,7 +110,7 @@ try {
       await probe(appUrl, target);
       chosen.push(target);
     } catch (error) {
-      const reason = (error as Error).message.split('\n')[0]!;
+      const reason = (error as Error).message.split('\n')[0]!.replace(`${target.label}: `, '');
       const cause = /\[cause\]: (.+)/.exec(stack.log())?.[1]?.trim();
       skipped[target.key] = { label: target.label, reason: cause ? `${reason}; server: ${cause.slice(0, 160)}` : reason };
       console.error(`[bench] ${target.key} left out: ${skipped[target.key]!.reason}`);
@@ -120,19 +120,26 @@ try {
   load.before = loadavg()[0]!;
   if (warmup > 0) {
     console.log(`[bench] warm-up ${warmup} s per target`);
-    for (const target of chosen) await hammer(appUrl, target, connections, warmup);
+    for (const target of chosen) {
+      await hammer(appUrl, target, connections, warmup);
+      await drain(appUrl);
+    }
   }
   const samples = new Map<string, Sample[]>(chosen.map((t) => [t.key, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const target of chosen) {
       const s = await hammer(appUrl, target, connections, duration);
+      const drainMs = await drain(appUrl);
       samples.get(target.key)!.push(s);
-      console.log(`[bench] round ${round}/${rounds} ${target.key.padEnd(17)} ${fmt(s.rps).padStart(6)} req/s  p50 ${fmt(s.p50, 1)}  p95 ${fmt(s.p95, 1)}  p99 ${fmt(s.p99, 1)} ms${s.bad ? `  (${s.bad} bad)` : ''}`);
+      console.log(`[bench] round ${round}/${rounds} ${target.key.padEnd(17)} ${fmt(s.rps).padStart(6)} req/s  p50 ${fmt(s.p50, 1)}  p95 ${fmt(s.p95, 1)}  p99 ${fmt(s.p99, 1)} ms${s.bad ? `  (${s.bad} bad)` : ''}  (drained in ${fmt(drainMs)} ms)`);
     }
   }
   const latency = new Map<string, Sample>();
   if (latencyDuration > 0) {
-    for (const target of chosen) latency.set(target.key, await hammer(appUrl, target, 1, latencyDuration));
+    for (const target of chosen) {
+      latency.set(target.key, await hammer(appUrl, target, 1, latencyDuration));
+      await drain(appUrl);
+    }
   }
   memory = { ...memory, after: stack.memory() };
   load.after = loadavg()[0]!;
@@ -164,10 +171,10 @@ try {
 // ── Report ─────────────────────────────────────────────────────────────────────────────────
 const control = results.control!.c20;
 const args = process.argv.slice(2).join(' ');
-const command = `${stack.database.driver === 'postgres' ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ' : ''}npm run bench --${args ? ` ${args}` : ''}`;
+const command = `${stack.database.driver === 'postgres' ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ' : ''}npm run bench${args ? ` -- ${args}` : ''}`;
 const rows = Object.entries(results).map(([key, r]) => [
   key === 'control' ? `**${r.label}**` : r.label,
-  fmt(r.c20.rps),
+  fmt(r.c20.rps, r.c20.rps < 10 ? 1 : 0),
   fmt(r.c20.p50, 1),
   fmt(r.c20.p95, 1),
   fmt(r.c20.p99, 1),

@@ -16,6 +16,7 @@ test('a protected page sends an anonymous visitor to /aanmelden and back afterwa
   await expect(page.getByRole('contentinfo')).toContainText('support@diplon.example');
   await expectAccessible(page, 'aanmelden');
   await page.getByRole('button', { name: 'Aanmelden met itsme' }).click();
+  await expect(page.getByRole('heading', { name: 'Kies een testpersoon' })).toBeVisible();
   await expectAccessible(page, 'stand-in login page');
   await page.getByRole('button', { name: /Aanmelden als Sofie Janssens — medewerker leersteuncentrum/ }).click();
   await expect(page).toHaveURL(/\/aanvragen\?status=submitted$/);

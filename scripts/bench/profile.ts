@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:profile -- --dossiers 100000 --targets control,dossier`: where next-server's
+ * CPU goes per page. Starts the bench stack with `node --cpu-prof`, loads each target for a
+ * while at 20 connections, and reads the profile back for exactly those windows: CPU time per
+ * request and its split by package (Next's renderer, our bundle with drizzle and postgres.js,
+ * Node internals, GC).
+ */
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { drain, hammer } from './measure';
+import { PGLITE_GROUP, breakdown, formatBreakdown, readProfile } from './profile-summary';
+import { fmt, machine, table, today, writeDocBlock } from './report';
+import { staffCookie, startStack } from './stack';
+
+const { values } = parseArgs({
+  options: {
+    dossiers: { type: 'string', default: '1000' },
+    port: { type: 'string', default: '3320' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    targets: { type: 'string', default: 'control,dossier,aanvragen' },
+  },
+  strict: true,
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const dir = mkdtempSync(path.join(tmpdir(), 'diplon-prof-'));
+const stack = await startStack({ dossiers: Number(values.dossiers), seed: 1, port: Number(values.port), reuseDb: true, keepDb: true, cpuProfDir: dir });
+const windows: { key: string; fromUs: number; toUs: number; requests: number }[] = [];
+try {
+  const cookie = await staffCookie(stack.appUrl, stack.fixtures.staffSub);
+  const { dossierId, token, deepCursor } = stack.fixtures;
+  const paths: Record<string, { path: string; auth: boolean }> = {
+    control: { path: '/bench/control', auth: false },
+    aanvragen: { path: '/aanvragen', auth: true },
+    'aanvragen-deep': { path: `/aanvragen?na=${deepCursor}`, auth: true },
+    dossier: { path: `/dossiers/${dossierId}`, auth: true },
+    contacten: { path: `/dossiers/${dossierId}/contacten`, auth: true },
+    uitnodiging: { path: `/uitnodiging/${token}`, auth: false },
+  };
+  for (const key of values.targets.split(',')) {
+    const p = paths[key];
+    if (!p) throw new Error(`unknown target ${key} (${Object.keys(paths).join(', ')})`);
+    const target = { key, label: key, path: p.path, headers: p.auth ? { cookie } : undefined };
+    await hammer(stack.appUrl, target, connections, 3);
+    await drain(stack.appUrl);
+    const fromUs = Number(process.hrtime.bigint() / 1000n);
+    const sample = await hammer(stack.appUrl, target, connections, seconds);
+    const toUs = Number(process.hrtime.bigint() / 1000n);
+    await drain(stack.appUrl);
+    windows.push({ key, fromUs, toUs, requests: sample.requests });
+  }
+} finally {
+  await stack.stop();
+}
+const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+if (!file) throw new Error(`no profile written in ${dir}`);
+const profile = readProfile(path.join(dir, file));
+const rows: (string | number)[][] = [];
+const groups = ['next', '(app server bundle: app code, drizzle, postgres.js)', '(Node.js internals and native: sockets, async hooks, streams)', '(garbage collector)', PGLITE_GROUP];
+for (const w of windows) {
+  const b = breakdown(profile, w);
+  const perRequest = (us: number) => us / 1000 / Math.max(1, w.requests);
+  const share = (g: string) => perRequest(b.byPackage.find(([k]) => k === g)?.[1] ?? 0);
+  rows.push([w.key, w.requests, fmt((100 * b.busyUs) / b.totalUs), fmt(perRequest(b.busyUs), 1), ...groups.map((g) => fmt(share(g), 1))]);
+  console.log(`\n== ${w.key} (${w.requests} requests)\n${formatBreakdown(b, 15)}`);
+}
+console.log(`\nprofile: ${path.join(dir, file)}\n`);
+const summary = [
+  `### ${stack.database.driver}-${values.dossiers}: next-server main thread per request`,
+  '',
+  `${today()} · ${machine()} · \`${stack.database.driver === 'postgres' ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ' : ''}npm run bench:profile -- ${process.argv.slice(2).join(' ')}\` · ${connections} connections × ${seconds} s per target, V8 CPU profile samples inside each window (wall-clock sampling of the main thread: under CPU contention waiting time counts too)`,
+  '',
+  table(['Target', 'requests', 'main thread busy %', 'ms/request', 'Next ms', 'app bundle ms', 'Node internals ms', 'GC ms', 'PGlite ms'], rows),
+  '',
+  '"App bundle" is our server code with what Turbopack bundled into it: drizzle-orm and postgres.js. "Node internals" are sockets, streams, async hooks and promise machinery.',
+].join('\n');
+console.log(summary);
+writeDocBlock(`profile:${stack.database.driver}-${values.dossiers}`, summary);
+process.exit(0);
