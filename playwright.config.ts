@@ -13,7 +13,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  use: { baseURL: E2E.appUrl, locale: 'nl-BE', timezoneId: 'Europe/Brussels', trace: 'off' },
+  use: { baseURL: E2E.appUrl, locale: 'nl-BE', timezoneId: 'Europe/Brussels', trace: 'off', actionTimeout: 15_000, navigationTimeout: 30_000 },
   projects: [
     // Direct HTTP calls against the server (no browser): the authorization matrix and probes.
     { name: 'api', testMatch: /\.api\.spec\.ts$/ },

@@ -182,10 +182,12 @@ export const requests = pgTable(
   },
   (t) => [
     index('requests_dossier_idx').on(t.dossierId),
-    index('requests_centre_keyset_idx').on(t.centreId, t.createdAt.desc(), t.id.desc()),
-    index('requests_school_keyset_idx').on(t.schoolId, t.createdAt.desc(), t.id.desc()),
-    index('requests_department_keyset_idx').on(t.departmentId, t.createdAt.desc(), t.id.desc()),
-    index('requests_centre_status_keyset_idx').on(t.centreId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('requests_student_idx').on(t.studentId),
+    // ORDER BY created_at DESC, id DESC means NULLS FIRST: only an index declared so serves it.
+    index('requests_centre_keyset_idx').on(t.centreId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('requests_school_keyset_idx').on(t.schoolId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('requests_department_keyset_idx').on(t.departmentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('requests_centre_status_keyset_idx').on(t.centreId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 
@@ -203,7 +205,7 @@ export const dossierEntries = pgTable(
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('dossier_entries_dossier_idx').on(t.dossierId, t.occurredOn.desc())],
+  (t) => [index('dossier_entries_dossier_idx').on(t.dossierId, t.occurredOn.desc().nullsFirst())],
 );
 
 // ── Access by invitation ─────────────────────────────────────────────────────────────────
@@ -255,7 +257,7 @@ export const invitations = pgTable(
     cancelledAt: at('cancelled_at'),
   },
   (t) => [
-    index('invitations_dossier_idx').on(t.dossierId, t.createdAt.desc()),
+    index('invitations_dossier_idx').on(t.dossierId, t.createdAt.desc().nullsFirst()),
     uniqueIndex('invitations_open_per_address_uq')
       .on(t.dossierId, t.emailKey)
       .where(sql`${t.status} = 'pending'`),
@@ -304,8 +306,8 @@ export const auditEvents = pgTable(
     origin: text('origin'),
   },
   (t) => [
-    index('audit_events_dossier_idx').on(t.dossierId, t.id.desc()),
-    index('audit_events_actor_idx').on(t.actorId, t.id.desc()),
+    index('audit_events_dossier_idx').on(t.dossierId, t.id.desc().nullsFirst()),
+    index('audit_events_actor_idx').on(t.actorId, t.id.desc().nullsFirst()),
   ],
 );
 

@@ -1,14 +1,23 @@
-/** Keyset cursor over (created_at desc, id desc): opaque to the browser, validated when read. */
-export type Cursor = { createdAt: Date; id: string };
+/**
+ * Keyset cursor over (created_at desc, id desc): opaque to the browser, validated when read.
+ * `createdAt` is the database's own UTC text with microseconds, so two requests created in the
+ * same millisecond never fall between two pages (a JavaScript Date would round them together).
+ */
+/** Postgres `to_char` pattern giving exactly the text a cursor holds (apply to `created_at at time zone 'UTC'`). */
+export const CURSOR_TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
+
+export type Cursor = { createdAt: string; id: string };
+
+const MICROSECOND_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}|${cursor.id}`).toString('base64url');
+  return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url');
 }
 
 export function decodeCursor(value: unknown): Cursor | null {
   if (typeof value !== 'string' || value.length > 200) return null;
-  const [iso, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  if (!iso || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const createdAt = new Date(iso);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
+  const [createdAt, id, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split('|');
+  if (rest.length || !createdAt || !id || !MICROSECOND_UTC.test(createdAt) || !UUID.test(id)) return null;
+  return Number.isNaN(Date.parse(createdAt)) ? null : { createdAt, id };
 }

@@ -1,10 +1,10 @@
-import { and, desc, eq, like, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
 import type { Db } from '@/lib/db/client';
 import { departments, requests, schools, students, type RequestStatus, type RequestType } from '@/lib/db/schema';
 import { isUuid } from '@/lib/text/uuid';
 import { foldForSearch } from '@/lib/text/search-name';
-import { decodeCursor, encodeCursor } from './cursor';
+import { CURSOR_TIME_FORMAT, decodeCursor, encodeCursor } from './cursor';
 import { requestScope } from './request-scope';
 
 export type RequestFilters = { q?: string; status?: RequestStatus; schoolId?: string; cursor?: string };
@@ -37,13 +37,16 @@ export async function listRequests(
   const conditions: SQL[] = [scope];
   if (filters.status) conditions.push(eq(requests.status, filters.status));
   if (filters.schoolId && isUuid(filters.schoolId)) conditions.push(eq(requests.schoolId, filters.schoolId));
-  const q = filters.q ? foldForSearch(filters.q).replace(/[%_\\]/g, '') : '';
-  if (q) conditions.push(or(like(students.searchName, `${q}%`), like(students.searchName, `% ${q}%`))!);
+  // Every word typed must start a word of the name, in any order: "lotte willems" and
+  // "willems lot" both find Lotte Willems. LIKE's own wildcards are taken literally (dropped).
+  const terms = filters.q ? foldForSearch(filters.q).replace(/[%_\\]/g, '').split(' ').filter(Boolean).slice(0, 4) : [];
+  for (const term of terms) {
+    conditions.push(or(like(students.searchName, `${term}%`), like(students.searchName, `% ${term}%`))!);
+  }
   const cursor = decodeCursor(filters.cursor);
   if (cursor) {
-    conditions.push(
-      or(lt(requests.createdAt, cursor.createdAt), and(eq(requests.createdAt, cursor.createdAt), lt(requests.id, cursor.id)))!,
-    );
+    // A row comparison is one index range; the equivalent OR of two conditions is a filter.
+    conditions.push(sql`(${requests.createdAt}, ${requests.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`);
   }
   const rows = await db
     .select({
@@ -56,6 +59,7 @@ export async function listRequests(
       type: requests.type,
       status: requests.status,
       createdAt: requests.createdAt,
+      cursorAt: sql<string>`to_char(${requests.createdAt} at time zone 'UTC', ${CURSOR_TIME_FORMAT})`,
     })
     .from(requests)
     .innerJoin(students, eq(students.id, requests.studentId))
@@ -64,10 +68,10 @@ export async function listRequests(
     .where(and(...conditions))
     .orderBy(desc(requests.createdAt), desc(requests.id))
     .limit(pageSize + 1);
-  const page = rows.slice(0, pageSize).map(({ givenName, familyName, ...r }) => ({
+  const page = rows.slice(0, pageSize).map(({ givenName, familyName, cursorAt: _cursorAt, ...r }) => ({
     ...r,
     studentName: `${givenName} ${familyName}`,
   }));
-  const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null };
+  const last = rows[pageSize - 1];
+  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null };
 }

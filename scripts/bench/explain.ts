@@ -49,7 +49,7 @@ const { consumeRateLimit } = await import('@/lib/rate-limit/consume');
 const { findAddressOnDossier } = await import('@/lib/invites/find-address-on-dossier');
 const { recordAudit } = await import('@/lib/audit/record-event');
 const { listDossierEvents } = await import('@/lib/audit/list-dossier-events');
-const { encodeCursor } = await import('@/lib/requests/cursor');
+const { CURSOR_TIME_FORMAT, encodeCursor } = await import('@/lib/requests/cursor');
 const { newInvitationToken } = await import('@/lib/invites/token');
 type Db = import('@/lib/db/client').Db;
 
@@ -114,10 +114,10 @@ try {
   )) as [{ dossier_id: string }];
   const [{ n: scopeRequests }] = (await raw.query(`select count(*)::int as n from requests where centre_id = $1`, [DEMO_CENTRE.id])) as [{ n: number }];
   const [middle] = (await raw.query(
-    `select created_at, id from requests where centre_id = $1 order by created_at desc, id desc offset $2 limit 1`,
-    [DEMO_CENTRE.id, Math.floor(scopeRequests / 2)],
-  )) as [{ created_at: string | Date; id: string }];
-  const deepCursor = encodeCursor({ createdAt: new Date(middle.created_at), id: middle.id });
+    `select to_char(created_at at time zone 'UTC', $3) as created_at, id from requests where centre_id = $1 order by created_at desc, id desc offset $2 limit 1`,
+    [DEMO_CENTRE.id, Math.floor(scopeRequests / 2), CURSOR_TIME_FORMAT],
+  )) as [{ created_at: string; id: string }];
+  const deepCursor = encodeCursor({ createdAt: middle.created_at, id: middle.id });
   const [rare] = (await raw.query(`select search_name from students where search_name like 'tulpveld %' order by id limit 1`, [])) as [{ search_name: string } | undefined];
   const qRare = rare?.search_name ?? 'tulpveld noor';
 

@@ -115,7 +115,7 @@ async function prepareDatabase(options: StackOptions, database: DatabaseInfo): P
   const { seedDemo } = await import('@/lib/db/seed');
   const { seedScale } = await import('@/lib/db/scale-seed');
   const { rowsOf } = await import('@/lib/db/rows');
-  const { encodeCursor } = await import('@/lib/requests/cursor');
+  const { CURSOR_TIME_FORMAT, encodeCursor } = await import('@/lib/requests/cursor');
   const { hashToken, newInvitationToken } = await import('@/lib/invites/token');
   const { DEMO_CENTRE, demoId } = await import('@/lib/db/demo-data');
   const { TEST_PERSONS } = await import('@/lib/auth/test-persons');
@@ -157,10 +157,10 @@ async function prepareDatabase(options: StackOptions, database: DatabaseInfo): P
       values (${dossierId}, 'parent', ${email}, ${email}, ${hashToken(token)}, ${staffId}, now() + interval '14 days', 'pending', now())`);
 
     const { n: scopeRequests } = await one<{ n: number }>(sql`select count(*)::int as n from requests where centre_id = ${DEMO_CENTRE.id}`);
-    const middle = await one<{ created_at: string | Date; id: string }>(sql`
-      select created_at, id from requests where centre_id = ${DEMO_CENTRE.id}
+    const middle = await one<{ created_at: string; id: string }>(sql`
+      select to_char(created_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as created_at, id from requests where centre_id = ${DEMO_CENTRE.id}
       order by created_at desc, id desc offset ${Math.floor(scopeRequests / 2)} limit 1`);
-    const deepCursor = encodeCursor({ createdAt: new Date(middle.created_at), id: middle.id });
+    const deepCursor = encodeCursor({ createdAt: middle.created_at, id: middle.id });
 
     // A full name that exists (so the search is honest) but is rare: one family name, one given name.
     const rare = await one<{ search_name: string } | undefined>(sql`

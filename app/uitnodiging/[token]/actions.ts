@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer, requestOrigin } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
@@ -16,5 +17,7 @@ export async function acceptInvitationAction(token: string): Promise<void> {
   const result = await acceptInvitation(db(), { token: safeToken, userId: viewer.user.id, origin: await requestOrigin() });
   if (result.status !== 'accepted') redirect(`/uitnodiging/${safeToken}?fout=1`);
   kickOutbox();
+  // The shell (its 'Mijn dossiers' entry) depends on the new access: render the layout afresh.
+  revalidatePath('/', 'layout');
   redirect(`/dossiers/${result.dossierId}`);
 }

@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Membership } from '@/lib/auth/find-session';
+import type { DatabaseHandle } from '@/lib/db/client';
+import * as t from '@/lib/db/schema';
+import { decodeCursor, encodeCursor } from '@/lib/requests/cursor';
+import { listRequests } from '@/lib/requests/list-requests';
+import { openTestDb } from '../support/db';
+import { makeDossier, makeOrganisation } from '../support/fixtures';
+
+let handle: DatabaseHandle;
+let org: Awaited<ReturnType<typeof makeOrganisation>>;
+const ids = { centre: [] as string[], school: [] as string[], department: [] as string[], otherSchool: [] as string[] };
+
+/** 7 requests in one millisecond (distinct microseconds), 3 sharing one exact instant, and more. */
+beforeAll(async () => {
+  handle = await openTestDb();
+  const db = handle.db;
+  org = await makeOrganisation(db);
+  const instants = [
+    '2026-03-01T10:00:00.000100Z', '2026-03-01T10:00:00.000200Z', '2026-03-01T10:00:00.000300Z',
+    '2026-03-01T10:00:00.000400Z', '2026-03-01T10:00:00.000500Z', '2026-03-01T10:00:00.000600Z',
+    '2026-03-01T10:00:00.000700Z', '2026-03-02T09:00:00.000000Z', '2026-03-02T09:00:00.000000Z',
+    '2026-03-02T09:00:00.000000Z', '2026-03-03T08:00:00.000000Z',
+  ];
+  for (const [i, at] of instants.entries()) {
+    const where = i % 3 === 0 ? { ...org, department: org.department } : i % 3 === 1 ? { ...org, department: null } : { ...org, school: org.otherSchool, department: null };
+    const { dossier, student } = await makeDossier(db, where, { givenName: `Kind${i}`, familyName: i === 4 ? 'Vandenbroucke' : `Lijst${i}` });
+    const [row] = await db
+      .insert(t.requests)
+      .values({
+        dossierId: dossier.id, studentId: student.id, centreId: org.centre.id, schoolId: student.schoolId,
+        departmentId: student.departmentId, type: 'support_request', status: i % 2 ? 'submitted' : 'draft',
+      })
+      .returning({ id: t.requests.id });
+    await db.execute(sql`update requests set created_at = ${at}::timestamptz where id = ${row!.id}`);
+    ids.centre.push(row!.id);
+    if (student.schoolId === org.school.id) ids.school.push(row!.id);
+    else ids.otherSchool.push(row!.id);
+    if (student.departmentId === org.department.id) ids.department.push(row!.id);
+  }
+});
+afterAll(async () => handle.close());
+
+const as = (m: Partial<Membership> & Pick<Membership, 'role'>) => ({
+  memberships: [{ centreId: null, schoolId: null, departmentId: null, ...m }],
+});
+
+async function allPages(viewer: { memberships: Membership[] }, filters = {}, pageSize = 2) {
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let guard = 0; guard < 50; guard++) {
+    const page = await listRequests(handle.db, viewer, { ...filters, cursor }, pageSize);
+    seen.push(...page.rows.map((r) => r.id));
+    if (!page.nextCursor) return seen;
+    cursor = page.nextCursor;
+  }
+  throw new Error('pagination did not end');
+}
+
+describe('Beheer aanvragen: listRequests', () => {
+  it('pages through every request exactly once, newest first, even within one millisecond and on equal times', async () => {
+    const centreStaff = as({ role: 'centre_staff', centreId: org.centre.id });
+    const seen = await allPages(centreStaff);
+    expect(seen).toHaveLength(ids.centre.length);
+    expect(new Set(seen)).toEqual(new Set(ids.centre));
+    const single = await listRequests(handle.db, centreStaff, {}, 100);
+    expect(single.rows.map((r) => r.id)).toEqual(seen);
+    const times = single.rows.map((r) => r.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('keeps each role inside its own scope', async () => {
+    expect(new Set(await allPages(as({ role: 'school_manager', schoolId: org.school.id })))).toEqual(new Set(ids.school));
+    expect(new Set(await allPages(as({ role: 'department_manager', departmentId: org.department.id })))).toEqual(new Set(ids.department));
+    const other = await makeOrganisation(handle.db);
+    expect((await listRequests(handle.db, as({ role: 'centre_staff', centreId: other.centre.id }), {})).rows).toEqual([]);
+    expect(await listRequests(handle.db, { memberships: [] }, {})).toEqual({ rows: [], nextCursor: null });
+  });
+
+  it('filters by status and by a name, also with accents, case and LIKE wildcards in the search', async () => {
+    const centreStaff = as({ role: 'centre_staff', centreId: org.centre.id });
+    const submitted = await listRequests(handle.db, centreStaff, { status: 'submitted' }, 100);
+    expect(submitted.rows.every((r) => r.status === 'submitted')).toBe(true);
+    expect(submitted.rows).toHaveLength(5);
+    for (const q of ['vandenbroucke', 'VANDENBROUCKE', 'Vandenbroücke', 'kind4 vanden', 'vanden']) {
+      const found = await listRequests(handle.db, centreStaff, { q }, 100);
+      expect(found.rows.map((r) => r.studentName), q).toEqual(['Kind4 Vandenbroucke']);
+    }
+    expect((await listRequests(handle.db, centreStaff, { q: '%' }, 100)).rows).toHaveLength(ids.centre.length);
+    expect((await listRequests(handle.db, centreStaff, { q: '_andenbroucke' }, 100)).rows).toEqual([]);
+  });
+
+  it('ignores a tampered or foreign cursor instead of failing', async () => {
+    const centreStaff = as({ role: 'centre_staff', centreId: org.centre.id });
+    const first = await listRequests(handle.db, centreStaff, {}, 100);
+    for (const cursor of ['nonsense', Buffer.from("2026-01-01|x' or 1=1").toString('base64url'), 'A'.repeat(500)]) {
+      expect(decodeCursor(cursor)).toBeNull();
+      expect((await listRequests(handle.db, centreStaff, { cursor }, 100)).rows).toEqual(first.rows);
+    }
+    const round = { createdAt: '2026-03-01T10:00:00.000300Z', id: ids.centre[2]! };
+    expect(decodeCursor(encodeCursor(round))).toEqual(round);
+  });
+});
