@@ -17,7 +17,14 @@ export default defineConfig({
   projects: [
     // Direct HTTP calls against the server (no browser): the authorization matrix and probes.
     { name: 'api', testMatch: /\.api\.spec\.ts$/ },
-    { name: 'desktop', testIgnore: /\.api\.spec\.ts$/, use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions } },
+    // The full invitation flow runs for every role on the phone (where invitees are); on the
+    // desktop once, for a parent, which covers the staff side's layout.
+    {
+      name: 'desktop',
+      testIgnore: /\.api\.spec\.ts$/,
+      grepInvert: /invite a (teacher|clb|care_provider):/,
+      use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions },
+    },
     { name: 'phone', testIgnore: /\.api\.spec\.ts$/, use: { ...devices['Pixel 7'], launchOptions } },
   ],
   webServer: {
