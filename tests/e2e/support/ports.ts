@@ -1,8 +1,14 @@
-/** Fixed loopback ports of the e2e stack, apart from `npm run dev`'s 3000/3100. */
+/**
+ * Loopback ports of the e2e stack, apart from `npm run dev`'s 3000/3100: the app on
+ * DIPLON_E2E_PORT (default 3210), the stand-in on the next port, the SMTP capture on the one
+ * after. Two checkouts can run their suites side by side with different bases.
+ */
+const base = Number(process.env.DIPLON_E2E_PORT) || 3210;
+
 export const E2E = {
-  appPort: 3210,
-  standinPort: 3211,
-  smtpPort: 3212,
+  appPort: base,
+  standinPort: base + 1,
+  smtpPort: base + 2,
   get appUrl() {
     // Next presents every loopback request as "localhost", so the app is addressed that way too.
     return `http://localhost:${this.appPort}`;
