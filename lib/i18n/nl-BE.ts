@@ -209,6 +209,7 @@ export const nl = {
       hasAccess: 'Dit adres heeft al toegang tot dit dossier.',
       openInvitation: 'Er staat al een uitnodiging open voor dit adres.',
       unexpected: 'Er ging iets mis. Er is niets verstuurd. Probeer het opnieuw.',
+      badRequest: 'De gegevens van het formulier zijn onvolledig. Herlaad de pagina en probeer het opnieuw.',
     },
     sent: 'Uitnodiging verstuurd naar {email}.',
     list: {

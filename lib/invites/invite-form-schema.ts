@@ -5,15 +5,19 @@ import { normalizeEmail } from './normalize-email';
 export const CONTACT_ROLES = ['parent', 'teacher', 'clb', 'care_provider'] as const;
 
 /** The invite form's one schema: the dialog's resolver and the server actions both parse with it. */
-export const inviteEmailSchema = z.object({
-  email: z.string().superRefine((value, ctx) => {
-    const result = normalizeEmail(value);
-    if (!result.ok) ctx.addIssue({ code: 'custom', message: t.invite.errors[result.problem] });
-  }),
-});
+export const inviteEmailSchema = z.object(
+  {
+    email: z.string({ error: t.invite.errors.required }).superRefine((value, ctx) => {
+      const result = normalizeEmail(value);
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: t.invite.errors[result.problem] });
+    }),
+  },
+  // Whatever a hand-made request sends, the answer is Dutch (never zod's English defaults).
+  { error: t.invite.errors.badRequest },
+);
 
 export const inviteRequestSchema = inviteEmailSchema.extend({
-  role: z.enum(CONTACT_ROLES),
+  role: z.enum(CONTACT_ROLES, { error: t.invite.errors.badRequest }),
 });
 
 export type InviteEmailInput = z.infer<typeof inviteEmailSchema>;

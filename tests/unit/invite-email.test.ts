@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeEmail } from '@/lib/invites/normalize-email';
 import { suggestDomain } from '@/lib/invites/suggest-domain';
+import { inviteRequestSchema } from '@/lib/invites/invite-form-schema';
+import { t } from '@/lib/i18n';
 
 describe('normalizeEmail', () => {
   it('trims, lower-cases the domain and keeps the local part as typed', () => {
@@ -61,5 +63,22 @@ describe('suggestDomain', () => {
     expect(suggestDomain('hotmail.fr')).toBeNull();
     expect(suggestDomain('live.nl')).toBeNull();
     expect(suggestDomain('outlook.es')).toBeNull();
+  });
+});
+
+describe('inviteRequestSchema (shared by the dialog and the server actions)', () => {
+  const dutch = new Set<string>(Object.values(t.invite.errors));
+
+  it.each([null, 5, 'x', [], {}, { email: 5, role: 'parent' }, { email: 'a@b.be', role: 'admin' }, { email: 'a@b.be' }, { email: ['a@b.be'], role: 'parent' }])(
+    'answers a hand-made request %j only with Dutch messages of our own',
+    (input) => {
+      const parsed = inviteRequestSchema.safeParse(input);
+      expect(parsed.success).toBe(false);
+      for (const issue of parsed.error!.issues) expect(dutch, issue.message).toContain(issue.message);
+    },
+  );
+
+  it('accepts a fine address with a known role', () => {
+    expect(inviteRequestSchema.parse({ email: ' An@Telenet.be ', role: 'clb' })).toEqual({ email: ' An@Telenet.be ', role: 'clb' });
   });
 });

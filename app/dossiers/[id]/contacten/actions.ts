@@ -87,7 +87,7 @@ export async function checkInviteAction(dossierId: string, input: unknown): Prom
   });
 }
 
-const sendSchema = inviteRequestSchema.extend({ checkToken: z.string().max(200) });
+const sendSchema = inviteRequestSchema.extend({ checkToken: z.string({ error: t.invite.errors.notChecked }).max(200, { error: t.invite.errors.notChecked }) });
 
 /** 'Verstuur': only for the exact address, role and dossier that passed Check. */
 export async function sendInviteAction(dossierId: string, input: unknown): Promise<ActionResult> {
