@@ -106,7 +106,7 @@ describe('the Check proof', () => {
 });
 
 describe('Uitnodiging aanvaarden', () => {
-  it('of 20 people accepting one link at once, exactly one gets access', async () => {
+  it('of 20 people accepting one link at once, exactly one gets access and one acceptance is audited', async () => {
     const { db, org, dossier, inviter } = await setup();
     const sent = await sendInvitation(db, { dossierId: dossier.id, centreId: org.centre.id, inviter, role: 'clb', email: 'clb@example.be' });
     if (sent.status !== 'sent') throw new Error(sent.status);
@@ -121,6 +121,12 @@ describe('Uitnodiging aanvaarden', () => {
     expect(contacts).toHaveLength(1);
     expect(contacts[0]!.role).toBe('clb');
     expect(contacts[0]!.invitationId).toBe(sent.invitationId);
+    const accepted = await db
+      .select()
+      .from(t.auditEvents)
+      .where(and(eq(t.auditEvents.action, 'invitation_accepted'), eq(t.auditEvents.targetId, sent.invitationId)));
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.actorId).toBe(contacts[0]!.userId);
     expect(await findInvitationByToken(db, token)).toEqual({ valid: false });
   });
 

@@ -42,6 +42,16 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
+async function addRequest(db: DatabaseHandle['db'], where: Awaited<ReturnType<typeof makeOrganisation>>, at?: string): Promise<string> {
+  const { dossier, student } = await makeDossier(db, where);
+  const [row] = await db
+    .insert(t.requests)
+    .values({ dossierId: dossier.id, studentId: student.id, centreId: where.centre.id, schoolId: student.schoolId, type: 'advice' })
+    .returning({ id: t.requests.id });
+  if (at) await db.execute(sql`update requests set created_at = ${at}::timestamptz where id = ${row!.id}`);
+  return row!.id;
+}
+
 const as = (m: Partial<Membership> & Pick<Membership, 'role'>) => ({
   memberships: [{ centreId: null, schoolId: null, departmentId: null, ...m }],
 });
@@ -68,6 +78,27 @@ describe('Beheer aanvragen: listRequests', () => {
     expect(single.rows.map((r) => r.id)).toEqual(seen);
     const times = single.rows.map((r) => r.createdAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('returns every row exactly once while new requests arrive between pages', async () => {
+    const db = handle.db;
+    const own = await makeOrganisation(db);
+    const viewer = as({ role: 'centre_staff', centreId: own.centre.id });
+    const before: string[] = [];
+    for (let i = 0; i < 9; i++) before.push(await addRequest(db, own, `2026-05-01T10:00:0${i}.000000Z`));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let round = 0; round < 20; round++) {
+      const page = await listRequests(db, viewer, { cursor }, 2);
+      seen.push(...page.rows.map((r) => r.id));
+      // Someone adds a request now: newer than everything, and one back-dated into the pages still to come.
+      await addRequest(db, own);
+      if (round === 1) before.push(await addRequest(db, own, '2026-05-01T10:00:00.500000Z'));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toHaveLength(new Set(seen).size);
+    expect(new Set(seen)).toEqual(new Set(before));
   });
 
   it('keeps each role inside its own scope', async () => {
