@@ -3,8 +3,6 @@ import { SiteFooter } from '@/components/shell/site-footer';
 import { SiteHeader } from '@/components/shell/site-header';
 import { getViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/config/env';
-import { db } from '@/lib/db/client';
-import { hasGrantedDossiers } from '@/lib/dossiers/has-granted-dossiers';
 import { t } from '@/lib/i18n';
 import './globals.css';
 
@@ -16,7 +14,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
-  const hasDossiers = viewer ? await hasGrantedDossiers(db(), viewer.user.id) : false;
+  const hasDossiers = viewer?.hasDossiers ?? false;
   return (
     <html lang="nl-BE">
       <body className="flex min-h-dvh flex-col">

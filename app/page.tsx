@@ -3,15 +3,13 @@ import { SupportContact } from '@/components/shell/site-footer';
 import { Notice } from '@/components/ui/notice';
 import { PageTitle } from '@/components/ui/page-title';
 import { requireViewer } from '@/lib/auth/viewer';
-import { db } from '@/lib/db/client';
-import { hasGrantedDossiers } from '@/lib/dossiers/has-granted-dossiers';
 import { t } from '@/lib/i18n';
 
 /** Home: staff go to 'Beheer aanvragen', invitees to 'Mijn dossiers', anyone else learns why there is nothing yet. */
 export default async function HomePage() {
   const viewer = await requireViewer('/');
   if (viewer.memberships.length > 0) redirect('/aanvragen');
-  if (await hasGrantedDossiers(db(), viewer.user.id)) redirect('/mijn-dossiers');
+  if (viewer.hasDossiers) redirect('/mijn-dossiers');
   return (
     <section aria-labelledby="geen-toegang" className="max-w-2xl">
       <PageTitle id="geen-toegang">{t.home.noAccessTitle}</PageTitle>

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { sessions, staffMemberships, users } from '@/lib/db/schema';
+import { dossierContacts, sessions, staffMemberships, users } from '@/lib/db/schema';
 import { isSessionLive, TOUCH_INTERVAL_MS } from './session-policy';
 
 export type Membership = {
@@ -14,7 +14,21 @@ export type Viewer = {
   sessionToken: string;
   user: { id: string; givenName: string; familyName: string; email: string | null };
   memberships: Membership[];
+  /** Holds at least one active dossier contact (shows 'Mijn dossiers'). */
+  hasDossiers: boolean;
 };
+
+/** Membership rows as one JSON array, so the session, its person and their roles are one query. */
+const membershipsJson = sql<Membership[] | string>`coalesce((
+  select json_agg(json_build_object(
+    'role', m.role, 'centreId', m.centre_id, 'schoolId', m.school_id, 'departmentId', m.department_id
+  ) order by m.created_at)
+  from ${staffMemberships} m where m.user_id = ${users.id} and m.active
+), '[]'::json)`;
+
+const hasDossiersSql = sql<boolean>`exists (
+  select 1 from ${dossierContacts} c where c.user_id = ${users.id} and c.revoked_at is null
+)`;
 
 /**
  * The person behind a session token, read fresh from the database on every call: a deleted
@@ -23,7 +37,7 @@ export type Viewer = {
  */
 export async function findSession(db: Db, token: string, now = new Date()): Promise<Viewer | null> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, memberships: membershipsJson, hasDossiers: hasDossiersSql })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.sessionToken, token))
@@ -36,15 +50,7 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionToken, token));
   }
-  const memberships = await db
-    .select({
-      role: staffMemberships.role,
-      centreId: staffMemberships.centreId,
-      schoolId: staffMemberships.schoolId,
-      departmentId: staffMemberships.departmentId,
-    })
-    .from(staffMemberships)
-    .where(and(eq(staffMemberships.userId, row.user.id), eq(staffMemberships.active, true)));
+  const memberships: Membership[] = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
   const { id, givenName, familyName, email } = row.user;
-  return { sessionToken: token, user: { id, givenName, familyName, email }, memberships };
+  return { sessionToken: token, user: { id, givenName, familyName, email }, memberships, hasDossiers: Boolean(row.hasDossiers) };
 }

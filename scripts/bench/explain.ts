@@ -37,7 +37,6 @@ const schema = await import('@/lib/db/schema');
 const { DEMO_CENTRE, demoId } = await import('@/lib/db/demo-data');
 const { TEST_PERSONS } = await import('@/lib/auth/test-persons');
 const { findSession } = await import('@/lib/auth/find-session');
-const { hasGrantedDossiers } = await import('@/lib/dossiers/has-granted-dossiers');
 const { listRequests } = await import('@/lib/requests/list-requests');
 const { listSchoolsInScope } = await import('@/lib/requests/list-schools-in-scope');
 const { getDossierAccess } = await import('@/lib/dossiers/get-dossier-access');
@@ -122,8 +121,7 @@ try {
   const qRare = rare?.search_name ?? 'tulpveld noor';
 
   // ── The pages' queries, by the app's own functions ───────────────────────────────────────
-  const viewer = (await run('session: findSession (every signed-in page)', () => findSession(db, sessionToken)))!;
-  await run('layout: hasGrantedDossiers (every signed-in page)', () => hasGrantedDossiers(db, viewer.user.id));
+  const viewer = (await run('session: findSession with memberships and hasDossiers (every signed-in page)', () => findSession(db, sessionToken)))!;
   await run('aanvragen: listRequests, first page', () => listRequests(db, viewer, {}));
   await run('aanvragen: listRequests, keyset page half-way', () => listRequests(db, viewer, { cursor: deepCursor }));
   await run('aanvragen: listRequests ?q=hazel', () => listRequests(db, viewer, { q: 'hazel' }));
