@@ -13,6 +13,7 @@ import { buildForBench, hasBenchBuild } from './build';
 import { median } from './measure';
 import { fmt, machine, RESULTS_DIR, saveResults, table, today, writeDocBlock } from './report';
 import { staffCookie, startStack } from './stack';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/support/chromium';
 
 const { values } = parseArgs({
   options: {
@@ -30,16 +31,7 @@ const runs = Math.max(1, Number(values.runs));
 const port = Number(values.port);
 if (port < 3300 || port > 3398) throw new Error('--port: use 3300–3398');
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 if (values.build || !hasBenchBuild()) await buildForBench();
 const stack = await startStack({
@@ -80,13 +72,13 @@ function describeItem(item: Record<string, unknown>): string {
 
 // A first, discarded run warms the server; it gets its own browser so that nothing it cached
 // (a missing favicon, say) hides a finding from the measured runs.
-const warm = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
+const warm = await chromeLauncher.launch({ chromePath: chromiumPath() ?? '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
 try {
   await lighthouse(`${stack.appUrl}/bench/control`, { port: warm.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
 } finally {
   await warm.kill();
 }
-const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: chromiumPath() ?? '/usr/bin/chromium', chromeFlags: CHROMIUM_FLAGS });
 try {
   const cookie = await staffCookie(stack.appUrl, stack.fixtures.staffSub);
   const pages = [

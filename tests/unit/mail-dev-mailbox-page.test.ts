@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resetEnvCache } from '@/lib/config/env';
+import { describe, expect, it, vi } from 'vitest';
 import { linksIn, storeDevMail } from '@/lib/mail/dev-mailbox';
+import { productionEnvironment } from '../support/production-env';
 
 vi.mock('next/server', () => ({ connection: async () => {} }));
 
@@ -11,29 +11,7 @@ const { default: MailPage } = await import('@/app/dev/mailbox/[id]/page');
 
 const link = 'http://localhost:3000/uitnodiging/abc?x=1&y=2';
 
-const production: Record<string, string> = {
-  APP_ENV: 'production',
-  APP_URL: 'https://diplon.example',
-  DATABASE_URL: 'postgres://app@127.0.0.1:5432/diplon',
-  AUTH_SECRET: 'x'.repeat(40),
-  SMTP_URL: 'smtp://127.0.0.1:2525',
-  MAIL_FROM: 'Diplon <no-reply@diplon.example>',
-  SUPPORT_EMAIL: 'support@diplon.example',
-  SUPPORT_PHONE: '011 00 00 00',
-  ITSME_ISSUER: 'https://idp.example',
-  ITSME_CLIENT_ID: 'diplon',
-  ITSME_SERVICE_CODE: 'DIPLON',
-  ITSME_PRIVATE_JWKS: '{"keys":[]}',
-};
-const saved = Object.fromEntries(Object.keys(production).map((key) => [key, process.env[key]]));
-
-afterEach(() => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  resetEnvCache();
-});
+const { enterProduction } = productionEnvironment();
 
 describe('/dev/mailbox', () => {
   it('lists the message and shows it sandboxed, with its text and its links', async () => {
@@ -60,8 +38,7 @@ describe('/dev/mailbox', () => {
 
   it('does not exist in production, nor does a message that is not there', async () => {
     await expect(MailPage({ params: Promise.resolve({ id: '../../etc/passwd' }) })).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
-    Object.assign(process.env, production);
-    resetEnvCache();
+    enterProduction();
     await expect(MailboxPage()).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
   });
 });
