@@ -179,16 +179,25 @@ test('the dialog: Esc and Annuleren close it and focus returns to the button', a
   await expect(opener).toBeFocused();
 });
 
-test('an address that already has access, or an open invitation, is told so by Check', async ({ page }) => {
+test('Check tells an invalid address, and an address that already has access, and Verstuur stays off', async ({ page }, testInfo) => {
   await loginAs(page, staff);
   await openContacts(page, 'Willems');
   await page.getByRole('button', { name: 'Nodig iemand nieuw uit' }).click();
   await page.getByRole('button', { name: 'Ouder', exact: true }).click();
   const form = page.getByRole('dialog', { name: 'Nodig een ouder uit' });
+  await form.getByLabel('Typ e-mail van de ouder').fill('jan.peeters@telenet');
+  await form.getByRole('button', { name: 'Check' }).click();
+  await expect(form.getByText('Het deel na de @ is geen geldig domein, bijvoorbeeld voorbeeld.be.')).toBeVisible();
+  await expect(form.getByLabel('Typ e-mail van de ouder')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('button', { name: 'Verstuur' })).toBeDisabled();
+  await expectAccessible(page, 'dialog: invalid address');
+  await screen(page, testInfo, 'dialog-5-invalid');
   // The seeded parent gave itsme this contact address: Check recognises it on this dossier.
   await form.getByLabel('Typ e-mail van de ouder').fill(TEST_PERSONS.parent.email.toUpperCase());
   await form.getByRole('button', { name: 'Check' }).click();
   await expect(form.getByTestId('check-result')).toContainText('Dit adres heeft al toegang tot dit dossier als Ouder.');
   await expect(form.getByRole('button', { name: 'Verstuur' })).toBeDisabled();
+  await expectAccessible(page, 'dialog: has access');
+  await screen(page, testInfo, 'dialog-6-has-access');
   expect(await mailsTo(TEST_PERSONS.parent.email)).toEqual([]);
 });
