@@ -6,11 +6,12 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['tests/integration/global-setup.ts'],
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    // Every file has its own database (tests/support/db.ts), so two files run side by side.
+    fileParallelism: true,
+    maxWorkers: 2,
     server: { deps: { inline: ['next-auth', '@auth/core'] } },
   },
 });

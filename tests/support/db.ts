@@ -1,16 +1,23 @@
-import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
+import { createTestDatabase } from './test-database';
 
 /**
- * The run's database, migrated: the fresh PostgreSQL database made by the global setup when
- * DATABASE_URL is set, otherwise an in-memory PGlite of this test file's own.
+ * A migrated database of this test file's own: a fresh PostgreSQL database (dropped on close)
+ * when DATABASE_URL is set, otherwise an in-memory PGlite. Files share nothing, so vitest can
+ * run them side by side.
  */
 export async function openTestDb(): Promise<DatabaseHandle> {
-  const url = inject('databaseUrl');
-  const handle = openDatabase(url ? { url } : { memory: true });
+  const fresh = await createTestDatabase();
+  const handle = openDatabase(fresh.url ? { url: fresh.url } : { memory: true });
   await runMigrations(handle);
-  return handle;
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await fresh.drop();
+    },
+  };
 }
 
 /** The database's own message behind a failed query (drizzle wraps it as `cause`). */
