@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -22,6 +23,9 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
+/** Extensions the migrations create (PostgreSQL ships them in its standard contrib set). */
+const PGLITE_EXTENSIONS = { pg_trgm };
+
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if ('url' in target) {
     const client = postgres(target.url, {
@@ -41,9 +45,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   let client: PGlite;
   if ('pgliteDir' in target) {
     mkdirSync(target.pgliteDir, { recursive: true });
-    client = new PGlite(target.pgliteDir);
+    client = new PGlite(target.pgliteDir, { extensions: PGLITE_EXTENSIONS });
   } else {
-    client = new PGlite();
+    client = new PGlite({ extensions: PGLITE_EXTENSIONS });
   }
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,

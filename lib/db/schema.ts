@@ -137,6 +137,9 @@ export const students = pgTable(
   (t) => [
     index('students_school_idx').on(t.schoolId),
     index('students_search_idx').using('btree', sql`${t.searchName} text_pattern_ops`),
+    // Name search matches the start of any word (`LIKE '% term%'`), which a btree cannot serve:
+    // trigrams can, so a rare name is found without reading every student (pg_trgm).
+    index('students_search_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
   ],
 );
 

@@ -141,22 +141,6 @@ try {
   await run('check: findAddressOnDossier', () => findAddressOnDossier(db, dossierId, 'nieuwe.ouder@telenet.be'));
   await run('logboek: listDossierEvents', () => listDossierEvents(db, dossierId));
 
-  // A proposed rewrite, not the app's code: the keyset condition as one row-value comparison,
-  // which PostgreSQL turns into an index range instead of a filter over every earlier row.
-  const { and, desc, eq, sql } = await import('drizzle-orm');
-  const { requests, students, schools, departments } = schema;
-  const cursor = { createdAt: new Date(middle.created_at), id: middle.id };
-  await run('proposal: keyset page half-way as (created_at, id) < (cursor)', () =>
-    db
-      .select({ id: requests.id, givenName: students.givenName, schoolName: schools.name, departmentName: departments.name, createdAt: requests.createdAt })
-      .from(requests)
-      .innerJoin(students, eq(students.id, requests.studentId))
-      .innerJoin(schools, eq(schools.id, requests.schoolId))
-      .leftJoin(departments, eq(departments.id, requests.departmentId))
-      .where(and(eq(requests.centreId, DEMO_CENTRE.id), sql`(${requests.createdAt}, ${requests.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`))
-      .orderBy(desc(requests.createdAt), desc(requests.id))
-      .limit(26),
-  );
 
   // ── Explain each ─────────────────────────────────────────────────────────────────────────
   const sizes = new Map(

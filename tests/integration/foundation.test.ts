@@ -35,7 +35,7 @@ describe('migrations', () => {
       expect(await tableNames(handle)).toEqual(TABLES);
       const applied = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
       const rows = Array.isArray(applied) ? applied : (applied as { rows: { n: number }[] }).rows;
-      expect((rows[0] as { n: number }).n).toBe(3);
+      expect((rows[0] as { n: number }).n).toBe(4);
     } finally {
       await handle.close();
       await fresh.drop();
