@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { E2E_PERSONS } from './support/actors';
 import { expectAccessible } from './support/axe';
 import { loginAs, registerNewPerson } from './support/login';
 import { invitationLinkIn, mailsTo, waitForMail } from './support/mailbox';
@@ -200,4 +201,61 @@ test('Check tells an invalid address, and an address that already has access, an
   await expectAccessible(page, 'dialog: has access');
   await screen(page, testInfo, 'dialog-6-has-access');
   expect(await mailsTo(TEST_PERSONS.parent.email)).toEqual([]);
+});
+
+test('an open invitation: Check offers to send it again, the old link dies; cancelled while the invitee looks, accepting fails plainly', async ({ page, browser }, testInfo) => {
+  const address = `open.${randomBytes(4).toString('hex')}@telenet.be`;
+  await loginAs(page, E2E_PERSONS.secondStaff);
+  await openContacts(page, 'Willems');
+  const opener = page.getByRole('button', { name: 'Nodig iemand nieuw uit' });
+  const inviteParent = async () => {
+    await opener.click();
+    await page.getByRole('button', { name: 'Ouder', exact: true }).click();
+    const form = page.getByRole('dialog', { name: 'Nodig een ouder uit' });
+    await form.getByLabel('Typ e-mail van de ouder').fill(address);
+    await form.getByRole('button', { name: 'Check' }).click();
+    return form;
+  };
+
+  const first = await inviteParent();
+  await expect(first.getByTestId('check-result')).toContainText('Het adres is in orde');
+  await first.getByRole('button', { name: 'Verstuur' }).click();
+  await expect(page.getByTestId('page-status')).toContainText(`Uitnodiging verstuurd naar ${address}.`);
+  const firstLink = invitationLinkIn(await waitForMail(address));
+
+  const again = await inviteParent();
+  await expect(again.getByTestId('check-result')).toContainText('Er staat al een uitnodiging open voor dit adres (Ouder).');
+  await expect(again.getByRole('button', { name: 'Verstuur', exact: true })).toBeDisabled();
+  await expectAccessible(page, 'dialog: open invitation');
+  await screen(page, testInfo, 'dialog-7-open-invitation');
+
+  await again.getByRole('button', { name: 'Verstuur die uitnodiging opnieuw' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('page-status')).toContainText(`Uitnodiging opnieuw verstuurd naar ${address}. De vorige link werkt niet meer.`);
+  await expect(page.getByTestId('invitation').filter({ hasText: address })).toHaveCount(1);
+  await expect.poll(async () => (await mailsTo(address)).length, { timeout: 15_000 }).toBe(2);
+  const links = (await mailsTo(address)).map(invitationLinkIn);
+  expect(links).toContain(firstLink);
+  const secondLink = links.find((link) => link !== firstLink) ?? '';
+  expect(secondLink).toMatch(/\/uitnodiging\//);
+
+  // The invitee signs in on the new link; staff cancel the invitation meanwhile.
+  const invitee = await browser.newContext({ ...testInfo.project.use, baseURL: undefined });
+  const their = await invitee.newPage();
+  await their.goto(firstLink);
+  await expect(their.getByRole('heading', { level: 1, name: 'Deze uitnodiging is niet (meer) geldig' })).toBeVisible();
+  await their.goto(secondLink);
+  await registerNewPerson(their, 'Laat', `Aanvaarder${randomBytes(3).toString('hex')}`);
+  await expect(their).toHaveURL(secondLink);
+  const row = page.getByTestId('invitation').filter({ hasText: address });
+  await row.getByRole('button', { name: 'Annuleren' }).click();
+  await row.getByRole('button', { name: 'Ja, annuleer' }).click();
+  await expect(page.getByTestId('page-status')).toContainText(`Uitnodiging voor ${address} geannuleerd.`);
+  await expect(page.getByTestId('invitation').filter({ hasText: address })).toHaveCount(0);
+
+  await their.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
+  await expect(their.getByText('Deze uitnodiging kon niet aanvaard worden: ze is verlopen, geannuleerd of al gebruikt.')).toBeVisible();
+  await expectAccessible(their, 'invitation: accepting failed');
+  await screen(their, testInfo, 'invitation-4-accept-failed');
+  await invitee.close();
 });

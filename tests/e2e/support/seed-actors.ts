@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { DEMO_SCHOOLS, demoId } from '@/lib/db/demo-data';
+import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/lib/db/demo-data';
 import * as t from '@/lib/db/schema';
 import { E2E_PERSONS, OTHER_DOSSIER, TARGET_DOSSIER } from './actors';
 
@@ -21,12 +21,20 @@ export async function seedActors(db: Db): Promise<void> {
     .onConflictDoNothing();
   await db
     .insert(t.staffMemberships)
-    .values({
-      id: demoId('membership:e2e-school-other'),
-      userId: userId(E2E_PERSONS.otherSchoolManager.sub),
-      role: 'school_manager',
-      schoolId: DEMO_SCHOOLS[1].id,
-    })
+    .values([
+      {
+        id: demoId('membership:e2e-school-other'),
+        userId: userId(E2E_PERSONS.otherSchoolManager.sub),
+        role: 'school_manager',
+        schoolId: DEMO_SCHOOLS[1].id,
+      },
+      {
+        id: demoId('membership:e2e-staff-2'),
+        userId: userId(E2E_PERSONS.secondStaff.sub),
+        role: 'centre_staff',
+        centreId: DEMO_CENTRE.id,
+      },
+    ])
     .onConflictDoNothing();
   const contact = (key: string, person: { sub: string }, dossierId: string, role: t.ContactRole, revoked = false) => ({
     id: demoId(`contact:e2e:${key}`),
