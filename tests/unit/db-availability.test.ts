@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  databaseAvailable,
+  isDatabaseUnreachable,
+  markDatabaseUp,
+  reportDatabaseError,
+  setAvailabilityProbe,
+} from '@/lib/db/availability';
+import { unavailableResponse } from '@/lib/server/unavailable-page';
+
+const coded = (code: string, cause?: unknown) => Object.assign(new Error(`failed: ${code}`), { code, cause });
+
+afterEach(() => {
+  markDatabaseUp();
+  setAvailabilityProbe(async () => {});
+  vi.restoreAllMocks();
+});
+
+describe('isDatabaseUnreachable', () => {
+  it('knows postgres.js and socket connection failures, also wrapped by drizzle', () => {
+    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', '57P01', '57P03', '08006']) {
+      expect(isDatabaseUnreachable(coded(code)), code).toBe(true);
+    }
+    expect(isDatabaseUnreachable(new Error('Failed query: select 1', { cause: coded('ECONNREFUSED') }))).toBe(true);
+    expect(isDatabaseUnreachable(Object.assign(new Error('x'), { errors: [coded('ECONNREFUSED')] }))).toBe(true);
+  });
+
+  it('leaves query errors, our own pool shutdown and non-errors alone', () => {
+    for (const code of ['23505', '42P01', '40001', 'CONNECTION_ENDED']) expect(isDatabaseUnreachable(coded(code)), code).toBe(false);
+    expect(isDatabaseUnreachable(new Error('boom'))).toBe(false);
+    expect(isDatabaseUnreachable(undefined)).toBe(false);
+    expect(isDatabaseUnreachable('ECONNREFUSED')).toBe(false);
+  });
+});
+
+describe('availability', () => {
+  it('goes down on a connection failure, stays down while the probe fails, and comes back by itself', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    let reachable = false;
+    setAvailabilityProbe(async () => {
+      if (!reachable) throw coded('ECONNREFUSED');
+    });
+    expect(reportDatabaseError(coded('23505'))).toBe(false);
+    expect(databaseAvailable()).toBe(true);
+    expect(reportDatabaseError(new Error('Failed query', { cause: coded('ECONNREFUSED') }))).toBe(true);
+    expect(databaseAvailable()).toBe(false);
+    await new Promise((r) => setTimeout(r, 1_300));
+    expect(databaseAvailable()).toBe(false);
+    reachable = true;
+    await vi.waitFor(() => expect(databaseAvailable()).toBe(true), { timeout: 3_000 });
+  });
+});
+
+describe('the 503 page', () => {
+  it('is Dutch, not cached, asks to come back later and runs nothing', async () => {
+    const response = unavailableResponse();
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
+    const html = await response.text();
+    expect(html).toContain('<html lang="nl-BE">');
+    expect(html).toContain('Tijdelijk niet beschikbaar');
+    expect(html).not.toMatch(/<script|style=/);
+  });
+});
