@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { databaseOutage } from './database-outage';
 import { load } from './load';
@@ -26,6 +27,7 @@ if (!process.env.DATABASE_URL) {
 }
 
 const started = performance.now();
+const loadBefore = loadavg()[0]!;
 const seconds = (from: number) => Number(((performance.now() - from) / 1000).toFixed(1));
 let buildSeconds: number | null = null;
 if (existsSync('.next/BUILD_ID')) {
@@ -69,9 +71,10 @@ try {
 }
 
 const total = seconds(started);
+const machine = `${cpus().length} cores, 1-min load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
 mkdirSync('.data/reliability-results', { recursive: true });
 const file = `.data/reliability-results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), duration, buildSeconds, stackSeconds, totalSeconds: total, results }, null, 2));
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, duration, buildSeconds, stackSeconds, totalSeconds: total, results }, null, 2));
 const failed = Object.entries(results).filter(([, r]) => !r.ok);
-console.log(`[reliability] ${failed.length ? `${failed.length} failed` : 'all passed'} in ${total} s (stack ${stackSeconds} s${buildSeconds ? `, build ${buildSeconds} s` : ''}); figures in ${file}`);
+console.log(`[reliability] ${failed.length ? `${failed.length} failed` : 'all passed'} in ${total} s (stack ${stackSeconds} s${buildSeconds ? `, build ${buildSeconds} s` : ''}); figures in ${file}; ${machine}`);
 process.exit(failed.length ? 1 : 0);
