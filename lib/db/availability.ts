@@ -72,9 +72,13 @@ export function markDatabaseUp(): void {
   console.info('[db] database reachable again');
 }
 
-/** Marks the database down and probes it until it answers again. */
+/**
+ * Marks the database down and probes it until it answers again. Without a probe (PGlite, or a
+ * handle other than the process's own) nothing could tell when it is back, so nothing changes.
+ */
 export function markDatabaseDown(reason: string): void {
   const s = state();
+  if (!s.probe) return;
   if (s.up) {
     s.up = false;
     s.since = Date.now();
@@ -83,9 +87,9 @@ export function markDatabaseDown(reason: string): void {
   void probeUntilUp();
 }
 
-/** Call with any error from the database: marks it down when the error says it is unreachable. */
+/** Call with any error from the database: true (and marked down) when it says the database is unreachable. */
 export function reportDatabaseError(error: unknown): boolean {
-  if (!isDatabaseUnreachable(error)) return false;
+  if (!isDatabaseUnreachable(error) || !state().probe) return false;
   markDatabaseDown(errorCode(error));
   return true;
 }

@@ -32,6 +32,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
       connect_timeout: 5,
       idle_timeout: 60,
       // A closed connection may be an idle timeout or a server gone away: a probe tells which.
+      // (After an idle close the probe's own connection idles out in turn: one `select 1` a minute.)
       onclose: () => checkDatabaseSoon(),
     });
     return {
