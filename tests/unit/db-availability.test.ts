@@ -13,6 +13,7 @@ const coded = (code: string, cause?: unknown) => Object.assign(new Error(`failed
 afterEach(() => {
   markDatabaseUp();
   setAvailabilityProbe(async () => {});
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -37,6 +38,7 @@ describe('availability', () => {
   it('goes down on a connection failure, stays down while the probe fails, and comes back by itself', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(console, 'info').mockImplementation(() => {});
+    vi.useFakeTimers();
     let reachable = false;
     setAvailabilityProbe(async () => {
       if (!reachable) throw coded('ECONNREFUSED');
@@ -45,10 +47,11 @@ describe('availability', () => {
     expect(databaseAvailable()).toBe(true);
     expect(reportDatabaseError(new Error('Failed query', { cause: coded('ECONNREFUSED') }))).toBe(true);
     expect(databaseAvailable()).toBe(false);
-    await new Promise((r) => setTimeout(r, 1_300));
+    await vi.advanceTimersByTimeAsync(3_500);
     expect(databaseAvailable()).toBe(false);
     reachable = true;
-    await vi.waitFor(() => expect(databaseAvailable()).toBe(true), { timeout: 3_000 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(databaseAvailable()).toBe(true);
   });
 });
 
