@@ -13,5 +13,6 @@ import { REQUEST_PATH_HEADER } from './unavailable-page';
 export async function rethrowUnlessDatabaseDown(error: unknown): Promise<never> {
   if (!reportDatabaseError(error)) throw error;
   const path = (await headers()).get(REQUEST_PATH_HEADER);
-  redirect(path?.startsWith('/') && !path.startsWith('//') ? path : '/');
+  // Only a same-site path: never '//host' or '/\host', which browsers read as another site.
+  redirect(path && /^\/(?![/\\])/.test(path) ? path : '/');
 }
