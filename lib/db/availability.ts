@@ -10,6 +10,7 @@
  * that is this process closing its own pool.
  */
 const CONNECTION_CODES = new Set([
+  'PROBE_TIMEOUT',
   'CONNECT_TIMEOUT',
   'CONNECTION_CLOSED',
   'CONNECTION_DESTROYED',
@@ -53,6 +54,21 @@ function state(): State {
 }
 
 const PROBE_INTERVAL_MS = 1_000;
+/**
+ * A probe that has not answered by then counts as a failure. postgres.js does not fail a query
+ * when the server (or a pooler in front of it) accepts connections and closes them at once: it
+ * keeps the query queued. Only a timeout notices that.
+ */
+const PROBE_TIMEOUT_MS = 2_000;
+
+function probeOnce(probe: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('database probe timed out'), { code: 'PROBE_TIMEOUT' })), PROBE_TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([probe(), timeout]).finally(() => clearTimeout(timer));
+}
 
 /** The proxy's question: false while the database is known to be unreachable. */
 export function databaseAvailable(): boolean {
@@ -103,7 +119,7 @@ export function checkDatabaseSoon(): void {
   if (s.probing || !s.probe) return;
   s.probing = true;
   setTimeout(() => {
-    s.probe!()
+    probeOnce(s.probe!)
       .then(() => {
         s.probing = false;
         markDatabaseUp();
@@ -123,7 +139,7 @@ async function probeUntilUp(): Promise<void> {
     while (!s.up) {
       await new Promise((resolve) => setTimeout(resolve, PROBE_INTERVAL_MS).unref());
       try {
-        await s.probe();
+        await probeOnce(s.probe);
         markDatabaseUp();
       } catch {
         // still down

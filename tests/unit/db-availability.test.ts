@@ -1,5 +1,10 @@
+import net from 'node:net';
+import { sql } from 'drizzle-orm';
+import type postgres from 'postgres';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '@/lib/db/client';
 import {
+  checkDatabaseSoon,
   databaseAvailable,
   isDatabaseUnreachable,
   markDatabaseUp,
@@ -52,6 +57,43 @@ describe('availability', () => {
     reachable = true;
     await vi.advanceTimersByTimeAsync(1_000);
     expect(databaseAvailable()).toBe(true);
+  });
+});
+
+describe('with a real postgres.js client', () => {
+  const probing = (url: string) => {
+    const handle = openDatabase({ url });
+    setAvailabilityProbe(async () => {
+      await handle.db.execute(sql`select 1`);
+    });
+    return handle;
+  };
+
+  it('classifies the refused connection drizzle reports when nothing listens', async () => {
+    // Nothing listens on 3519 (this checkout's port range).
+    const handle = openDatabase({ url: 'postgres://nobody@127.0.0.1:3519/none' });
+    try {
+      const error = await handle.db.execute(sql`select 1`).then(() => undefined, (e: unknown) => e);
+      expect(isDatabaseUnreachable(error), String(error)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('notices, by the probe timing out, a server that accepts connections and hangs up at once', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    // postgres.js keeps a query queued in that case instead of failing it.
+    const cutter = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => cutter.listen(3518, '127.0.0.1', resolve));
+    const handle = probing('postgres://nobody@127.0.0.1:3518/none');
+    try {
+      checkDatabaseSoon();
+      await vi.waitFor(() => expect(databaseAvailable()).toBe(false), { timeout: 4_000, interval: 50 });
+    } finally {
+      cutter.close();
+      // Not handle.close(): it would give the queued probe query 5 s.
+      await (handle.client as postgres.Sql).end({ timeout: 0 }).catch(() => {});
+    }
   });
 });
 
