@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { TARGET_DOSSIER } from '../../tests/e2e/support/actors';
 import type { ReliabilityStack } from './stack';
-import { login, page, sleep, type Page } from './http';
+import { page, sleep, type Page } from './http';
 
 export type OutageFigures = {
   /** What the first request after the cut got (307 = sent back to itself, then 503). */
@@ -30,9 +30,9 @@ function assertUnavailablePage(response: Page, what: string) {
   assert.doesNotMatch(response.text, TRACE, `${what}: no stack trace`);
 }
 
-export async function databaseOutage(stack: ReliabilityStack, staffSub: string): Promise<OutageFigures> {
+/** `cookie`: a staff session (made on A: sessions are shared). */
+export async function databaseOutage(stack: ReliabilityStack, cookie: string): Promise<OutageFigures> {
   const { a, b, dbProxy } = stack;
-  const cookie = await login(b.url, staffSub);
   assert.equal((await page(b.url, DOSSIER, cookie)).status, 200, 'dossier page on B before the outage');
   const pid = b.server.pid;
 

@@ -8,7 +8,7 @@ import { TARGET_DOSSIER } from '../../tests/e2e/support/actors';
 import { processMemory } from '../lib/next-server';
 import { drain, hammer, probe, type Sample, type Target } from '../bench/measure';
 import type { Instance } from './stack';
-import { ids, login } from './http';
+import { ids } from './http';
 
 export type LoadFigures = {
   duration: number;
@@ -18,8 +18,8 @@ export type LoadFigures = {
   targets: (Sample & { key: string; label: string; connections: number })[];
 };
 
-export async function load(instance: Instance, staffSub: string, duration: number): Promise<LoadFigures> {
-  const cookie = await login(instance.url, staffSub);
+/** `cookie`: a staff session. */
+export async function load(instance: Instance, cookie: string, duration: number): Promise<LoadFigures> {
   const { checkId } = ids();
   const contacts = `/dossiers/${TARGET_DOSSIER}/contacten`;
   const targets: (Target & { connections: number })[] = [

@@ -1,8 +1,8 @@
 /**
  * `npm run test:reliability [-- --duration 30]`: issue 6, points 4, 5 and 10 against the
  * production build (`.next`, built first when missing) on PostgreSQL (DATABASE_URL: a local
- * server; a fresh database is created and dropped). Two instances, a database outage, then
- * load. Ports 3500–3504 (`--base-port`). Exits non-zero when any check fails.
+ * server; a fresh database is created and dropped). Two instances, a database outage, load,
+ * then the count of mails both outboxes delivered. Ports 3500–3504 (`--base-port`). Exits non-zero when any check fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { databaseOutage } from './database-outage';
 import { load } from './load';
 import { startReliabilityStack } from './stack';
-import { twoInstances } from './two-instances';
+import { login } from './http';
+import { mailsOnce, twoInstances } from './two-instances';
 
 const { values } = parseArgs({
   options: { duration: { type: 'string', default: '30' }, 'base-port': { type: 'string', default: '3500' } },
@@ -45,7 +46,6 @@ const stackSeconds = seconds(stackStarted);
 console.log(`[reliability] two instances up in ${stackSeconds} s (A ${stack.a.url}, B ${stack.b.url} via the database proxy)`);
 
 const { TEST_PERSONS } = await import('@/lib/auth/test-persons');
-const staff = TEST_PERSONS.centreStaff.sub;
 const results: Record<string, { ok: boolean; seconds: number; figures?: unknown; error?: string }> = {};
 async function check(name: string, body: () => Promise<unknown>) {
   const t = performance.now();
@@ -60,9 +60,12 @@ async function check(name: string, body: () => Promise<unknown>) {
 }
 
 try {
+  // One staff session, made on A, used on both instances by every check.
+  const staff = await login(stack.a.url, TEST_PERSONS.centreStaff.sub);
   await check('two instances, one database', () => twoInstances(stack, staff));
   await check('database outage on B', () => databaseOutage(stack, staff));
   await check(`load on A (${duration} s per target)`, () => load(stack.a, staff, duration));
+  await check('outbox of both instances: every mail once', () => mailsOnce(stack));
 } finally {
   if (Object.values(results).some((r) => !r.ok)) {
     console.error(`[reliability] A said:\n${stack.a.log().slice(-2500)}\n[reliability] B said:\n${stack.b.log().slice(-2500)}`);
