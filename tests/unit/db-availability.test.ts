@@ -82,6 +82,7 @@ describe('with a real postgres.js client', () => {
 
   it('notices, by the probe timing out, a server that accepts connections and hangs up at once', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(console, 'info').mockImplementation(() => {});
     // postgres.js keeps a query queued in that case instead of failing it.
     const cutter = net.createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => cutter.listen(3518, '127.0.0.1', resolve));
