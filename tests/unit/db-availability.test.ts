@@ -60,6 +60,15 @@ describe('availability', () => {
   });
 });
 
+/** A loopback port nothing listens on (the system's choice, so parallel suites never collide). */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 describe('with a real postgres.js client', () => {
   const probing = (url: string) => {
     const handle = openDatabase({ url });
@@ -70,8 +79,7 @@ describe('with a real postgres.js client', () => {
   };
 
   it('classifies the refused connection drizzle reports when nothing listens', async () => {
-    // Nothing listens on 3519 (this checkout's port range).
-    const handle = openDatabase({ url: 'postgres://nobody@127.0.0.1:3519/none' });
+    const handle = openDatabase({ url: `postgres://nobody@127.0.0.1:${await freePort()}/none` });
     try {
       const error = await handle.db.execute(sql`select 1`).then(() => undefined, (e: unknown) => e);
       expect(isDatabaseUnreachable(error), String(error)).toBe(true);
@@ -85,8 +93,8 @@ describe('with a real postgres.js client', () => {
     vi.spyOn(console, 'info').mockImplementation(() => {});
     // postgres.js keeps a query queued in that case instead of failing it.
     const cutter = net.createServer((socket) => socket.destroy());
-    await new Promise<void>((resolve) => cutter.listen(3518, '127.0.0.1', resolve));
-    const handle = probing('postgres://nobody@127.0.0.1:3518/none');
+    await new Promise<void>((resolve) => cutter.listen(0, '127.0.0.1', resolve));
+    const handle = probing(`postgres://nobody@127.0.0.1:${(cutter.address() as net.AddressInfo).port}/none`);
     try {
       checkDatabaseSoon();
       await vi.waitFor(() => expect(databaseAvailable()).toBe(false), { timeout: 4_000, interval: 50 });
