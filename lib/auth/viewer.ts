@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/lib/db/client';
+import { rethrowUnlessDatabaseDown } from '@/lib/server/when-database-down';
 import { sessionCookieName } from './cookies';
 import { findSession, type Viewer } from './find-session';
 
@@ -10,7 +11,11 @@ import { findSession, type Viewer } from './find-session';
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const token = (await cookies()).get(sessionCookieName())?.value;
   if (!token) return null;
-  return findSession(db(), token);
+  try {
+    return await findSession(db(), token);
+  } catch (error) {
+    return rethrowUnlessDatabaseDown(error);
+  }
 });
 
 /** For protected pages: the viewer, or a redirect to '/aanmelden' that returns here afterwards. */

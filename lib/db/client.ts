@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/config/env';
+import { checkDatabaseSoon, setAvailabilityProbe } from './availability';
 import * as schema from './schema';
 
 /** The one database type all code is written against, whichever driver is behind it. */
@@ -33,6 +35,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 60,
+      // A closed connection may be an idle timeout or a server gone away: a probe tells which.
+      // (After an idle close the probe's own connection idles out in turn: one `select 1` a minute.)
+      onclose: () => checkDatabaseSoon(),
     });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
@@ -67,7 +72,15 @@ const globalForDb = globalThis as typeof globalThis & { __diplonDb?: DatabaseHan
 
 /** The process-wide handle, opened on first use and kept across hot reloads. */
 export function database(): DatabaseHandle {
-  globalForDb.__diplonDb ??= openDatabase(configuredTarget());
+  if (!globalForDb.__diplonDb) {
+    const handle = openDatabase(configuredTarget());
+    if (handle.driver === 'postgres') {
+      setAvailabilityProbe(async () => {
+        await handle.db.execute(sql`select 1`);
+      });
+    }
+    globalForDb.__diplonDb = handle;
+  }
   return globalForDb.__diplonDb;
 }
 

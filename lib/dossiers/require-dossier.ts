@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { can, type DossierAction } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
+import { rethrowUnlessDatabaseDown } from '@/lib/server/when-database-down';
 import { getDossierAccess, type DossierWithAccess } from './get-dossier-access';
 import type { Viewer } from '@/lib/auth/find-session';
 
@@ -16,7 +17,7 @@ export async function requireDossier(
   returnTo: string,
 ): Promise<{ viewer: Viewer; dossier: DossierWithAccess }> {
   const viewer = await requireViewer(returnTo);
-  const dossier = await getDossierAccess(db(), viewer, dossierId);
+  const dossier = await getDossierAccess(db(), viewer, dossierId).catch(rethrowUnlessDatabaseDown);
   if (!dossier || !can(dossier.access, action)) notFound();
   return { viewer, dossier };
 }

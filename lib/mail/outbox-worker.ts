@@ -1,3 +1,4 @@
+import { reportDatabaseError } from '@/lib/db/availability';
 import { db } from '@/lib/db/client';
 import { deliverDueMails } from './deliver-due-mails';
 import { mailTransport, type MailTransport } from './transport';
@@ -21,6 +22,7 @@ async function runPasses(worker: Worker): Promise<void> {
       if (tally.sent + tally.failed + tally.retried >= BATCH) worker.again = true;
     } while (worker.again);
   } catch (error) {
+    reportDatabaseError(error);
     console.error(`[outbox] pass failed: ${(error as Error).message?.split('\n')[0]}`);
   } finally {
     worker.running = false;

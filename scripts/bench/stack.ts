@@ -4,10 +4,11 @@
  * this process, and `next start` on the `.next-bench` build — the way tests/e2e/support/serve.ts
  * starts the e2e stack, on ports 33xx and with its own data folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
+import { keepOutput, processMemory, spawnNextServer, stopNextServer, waitForHealth } from '../lib/next-server';
 import { BENCH_DIST_DIR } from './build';
 
 export const BENCH_DATA_DIR = path.resolve('.data/bench');
@@ -183,57 +184,6 @@ async function prepareDatabase(options: StackOptions, database: DatabaseInfo): P
   }
 }
 
-function readStatusKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function descendants(pid: number): number[] {
-  const out: number[] = [];
-  const walk = (p: number) => {
-    let tasks: string[] = [];
-    try {
-      tasks = readdirSync(`/proc/${p}/task`);
-    } catch {
-      return;
-    }
-    for (const task of tasks) {
-      let children = '';
-      try {
-        children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8');
-      } catch {
-        continue;
-      }
-      for (const c of children.split(/\s+/).filter(Boolean).map(Number)) {
-        out.push(c);
-        walk(c);
-      }
-    }
-  };
-  walk(pid);
-  return out;
-}
-
-async function waitForHealth(appUrl: string, server: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start stopped (exit ${server.exitCode})`);
-    try {
-      const response = await fetch(`${appUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('next start did not become healthy in time');
-}
-
 export async function startStack(options: StackOptions): Promise<Stack> {
   const database = benchDatabase(options);
   const appEnv = benchEnv(options, database);
@@ -265,32 +215,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...appEnv, NODE_ENV: 'production' };
   if (database.driver === 'pglite') delete serverEnv.DATABASE_URL;
-  const server = spawn(
-    process.execPath,
-    [
-      ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
-      'node_modules/next/dist/bin/next',
-      'start',
-      '-H',
-      '127.0.0.1',
-      '-p',
-      String(options.port),
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv },
-  );
-  const serverLog: string[] = [];
-  const keep = (chunk: Buffer) => {
-    serverLog.push(chunk.toString());
-    if (serverLog.length > 200) serverLog.shift();
-  };
-  server.stdout!.on('data', keep);
-  server.stderr!.on('data', keep);
+  const server = spawnNextServer({ port: options.port, env: serverEnv, cpuProfDir: options.cpuProfDir });
+  const serverLog = keepOutput(server);
   try {
     await waitForHealth(appUrl, server);
   } catch (error) {
     server.kill('SIGTERM');
     await standin.close();
-    console.error(serverLog.join(''));
+    console.error(serverLog());
     throw error;
   }
 
@@ -301,21 +233,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     fixtures,
     seedMs,
     server,
-    log: () => serverLog.join(''),
-    memory() {
-      const pids = [server.pid!, ...descendants(server.pid!)];
-      const sum = (field: 'VmRSS' | 'VmHWM') => pids.reduce((s, p) => s + readStatusKiB(p, field), 0) / 1024;
-      return { rssMiB: sum('VmRSS'), hwmMiB: sum('VmHWM') };
-    },
+    log: serverLog,
+    memory: () => processMemory(server.pid!),
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (server.exitCode === null) {
-        const exited = new Promise((r) => server.once('exit', r));
-        server.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (server.exitCode === null) server.kill('SIGKILL');
-      }
+      await stopNextServer(server);
       await standin.close();
       if (!options.keepDb) {
         if (database.driver === 'postgres') {

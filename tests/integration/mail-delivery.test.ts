@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { env } from '@/lib/config/env';
 import { openDatabase, type DatabaseHandle, type Db } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
 import * as t from '@/lib/db/schema';
 import { acceptInvitation } from '@/lib/invites/accept-invitation';
+import { listOpenInvitations } from '@/lib/invites/list-open-invitations';
 import { sendInvitation } from '@/lib/invites/send-invitation';
-import { deliverDueMails, LEASE_MS } from '@/lib/mail/deliver-due-mails';
+import { deliverDueMails, LEASE_MS, type DeliveryTally } from '@/lib/mail/deliver-due-mails';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { retryMail } from '@/lib/mail/retry-mail';
 import { smtpTransport, type MailTransport } from '@/lib/mail/transport';
@@ -259,5 +260,96 @@ describe('delivery', () => {
     expect((await row(bad!.id)).lastError).toMatch(/^render: /);
     expect((await row(unknown!.id)).lastError).toBe('render: unknown template newsletter');
     expect(await capturedFor(bad!.id)).toHaveLength(0);
+  });
+});
+
+/**
+ * What the app's workers do on one tick: passes until nothing is due at `now`. Four at once,
+ * as four app instances would (claims are exclusive), so the SMTP round trips overlap.
+ */
+async function drain(now: Date): Promise<DeliveryTally> {
+  const worker = async () => {
+    const total: DeliveryTally = { sent: 0, failed: 0, retried: 0 };
+    for (;;) {
+      const tally = await deliverDueMails(db, { transport, now, batch: 5 });
+      if (tally.sent + tally.failed + tally.retried === 0) return total;
+      total.sent += tally.sent;
+      total.failed += tally.failed;
+      total.retried += tally.retried;
+    }
+  };
+  const tallies = await Promise.all(Array.from({ length: 4 }, worker));
+  return tallies.reduce((a, b) => ({ sent: a.sent + b.sent, failed: a.failed + b.failed, retried: a.retried + b.retried }));
+}
+
+// Issue 6, point 3: a mail outage while staff send 50 invitations. The server refuses, then is
+// gone, then comes back on the same port. Nobody resends: only the outbox's own passes run.
+describe('a mail outage during 50 invitations', () => {
+  it('stores all 50, shows them queued, and delivers each exactly once when the server is back', async () => {
+    const org = await makeOrganisation(db);
+    const { dossier } = await makeDossier(db, org);
+    const port = smtp.port;
+    const inviter = await makeUser(db, 'Sofie Janssens');
+
+    // The server answers 421 to every connection while the invitations are sent.
+    smtp.setMode('refuse');
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        sendInvitation(db, { dossierId: dossier.id, centreId: org.centre.id, inviter, role: 'parent', email: `ouder${i}@example.be` }),
+      ),
+    );
+    expect(outcomes.every((o) => o.status === 'sent')).toBe(true);
+    const mailIds = outcomes.map((o) => (o as { mailId: string }).mailId);
+    expect(await drain(at(0))).toEqual({ sent: 0, failed: 0, retried: 50 });
+
+    let listed = await listOpenInvitations(db, dossier.id);
+    expect(listed).toHaveLength(50);
+    expect(listed.every((i) => i.delivery === 'queued')).toBe(true);
+    const refused = await db.select().from(t.mailOutbox).where(inArray(t.mailOutbox.id, mailIds));
+    expect(refused.every((m) => m.status === 'queued' && m.attempts === 1 && /421/.test(m.lastError ?? ''))).toBe(true);
+
+    // Then the server is gone altogether: connections are refused by the operating system.
+    await smtp.close();
+    expect(await drain(at(3600))).toEqual({ sent: 0, failed: 0, retried: 50 });
+    const down = await db.select().from(t.mailOutbox).where(inArray(t.mailOutbox.id, mailIds));
+    expect(down.every((m) => m.status === 'queued' && m.attempts === 2 && /ECONNREFUSED/.test(m.lastError ?? ''))).toBe(true);
+    expect((await listOpenInvitations(db, dossier.id)).every((i) => i.delivery === 'queued')).toBe(true);
+
+    // Back on the same address: the next passes deliver everything, once.
+    smtp = await startSmtpCapture({ port });
+    expect(await drain(at(7200))).toEqual({ sent: 50, failed: 0, retried: 0 });
+    expect(await drain(at(9000))).toEqual({ sent: 0, failed: 0, retried: 0 });
+    const received = await smtp.messages();
+    expect(received).toHaveLength(50);
+    for (const id of mailIds) expect(received.filter((m) => m.messageId === `<${id}@localhost>`)).toHaveLength(1);
+    expect(received.map((m) => m.to[0]).sort()).toEqual(outcomes.map((o) => (o as { email: string }).email).sort());
+    listed = await listOpenInvitations(db, dossier.id);
+    expect(listed.every((i) => i.delivery === 'sent')).toBe(true);
+  });
+
+  it('sends a mail whose "250" was lost at most once more, with the same Message-ID, and then never again', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { id } = await enqueueMail(db, {
+        to: `leerkracht${i}@example.be`,
+        template: 'invitation',
+        payload: { inviterName: 'Sofie Janssens', organisationName: 'De Regenboog', role: 'teacher', expiresAt: '2030-02-01T12:00:00.000Z' },
+        secret: `${env().APP_URL}/uitnodiging/${String(i).padStart(43, 'x')}`,
+      });
+      ids.push(id);
+    }
+    // The server stores each message, then drops the line before its answer.
+    smtp.setMode('drop-after-data');
+    expect(await drain(at(0))).toEqual({ sent: 0, failed: 0, retried: 3 });
+    smtp.setMode('accept');
+    for (const seconds of [100, 4000, 100_000]) await drain(at(seconds));
+    const received = await smtp.messages();
+    for (const id of ids) {
+      const copies = received.filter((m) => m.messageId === `<${id}@localhost>`);
+      expect(copies).toHaveLength(2);
+      expect(copies[1]).toMatchObject({ to: copies[0]!.to, subject: copies[0]!.subject, text: copies[0]!.text, html: copies[0]!.html });
+    }
+    const rows = await db.select().from(t.mailOutbox).where(inArray(t.mailOutbox.id, ids));
+    expect(rows.every((m) => m.status === 'sent' && m.attempts === 2)).toBe(true);
   });
 });

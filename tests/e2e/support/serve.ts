@@ -3,10 +3,10 @@
  * PostgreSQL database when DATABASE_URL is set) with the demo and the matrix actors, a real
  * SMTP capture, the itsme stand-in, and `next start` on the production build.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { authUrlFor } from '../../../scripts/lib/auth-url';
+import { spawnNextServer } from '../../../scripts/lib/next-server';
 import { E2E } from './ports';
 
 const dataDir = path.resolve(E2E.dataDir);
@@ -29,39 +29,14 @@ const appEnv: Record<string, string> = {
 Object.assign(process.env, appEnv);
 if (!database.url) delete process.env.DATABASE_URL;
 
-const { configuredTarget, openDatabase } = await import('@/lib/db/client');
-const { runMigrations } = await import('@/lib/db/migrate');
-const { seedDemo } = await import('@/lib/db/seed');
-const { seedActors } = await import('./seed-actors');
-const { rpPublicJwks } = await import('@/lib/auth/itsme/keys');
-const { env } = await import('@/lib/config/env');
-const { startStandin } = await import('@/lib/itsme-standin');
+const { configuredTarget } = await import('@/lib/db/client');
+const { seedStackDatabase, startStackStandin } = await import('./stack');
 const { startSmtpCapture } = await import('../../support/smtp-capture');
-const { ALL_E2E_PERSONS } = await import('./actors');
 
-// Seed strictly before the server starts: PGlite allows one process per folder.
-const handle = openDatabase(configuredTarget());
-await runMigrations(handle);
-await seedDemo(handle.db);
-await seedActors(handle.db);
-await handle.close();
-
-const config = env();
+await seedStackDatabase(configuredTarget());
 const smtp = await startSmtpCapture({ port: E2E.smtpPort, dir: path.resolve(E2E.mailDir) });
-const standin = await startStandin({
-  port: E2E.standinPort,
-  clientId: config.ITSME_CLIENT_ID,
-  serviceCode: config.ITSME_SERVICE_CODE,
-  redirectUris: [`${E2E.appUrl}/api/auth/callback/itsme`],
-  clientJwks: rpPublicJwks(),
-  persons: ALL_E2E_PERSONS,
-});
-
-const server = spawn(
-  process.execPath,
-  ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(E2E.appPort)],
-  { stdio: 'inherit', env: { ...process.env, ...appEnv } },
-);
+const standin = await startStackStandin(E2E.standinPort, [E2E.appUrl]);
+const server = spawnNextServer({ port: E2E.appPort, env: { ...process.env, ...appEnv }, stdio: 'inherit' });
 
 let stopping = false;
 async function stop(code: number) {
