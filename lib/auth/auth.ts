@@ -7,6 +7,7 @@ import { users } from '@/lib/db/schema';
 import { diplonAdapter } from './adapter';
 import { sessionCookieName, usesSecureCookies } from './cookies';
 import { itsmeProvider } from './itsme/provider';
+import { authRedirect } from './safe-return';
 import { sessionPolicy } from './session-policy';
 
 /** Auth.js does the itsme dance and keeps sessions in our database; see lib/auth/viewer.ts for reading them. */
@@ -29,6 +30,8 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
       },
     },
     pages: { signIn: '/aanmelden', error: '/aanmelden/fout' },
+    // Only paths on this site after signing in or out (a callbackUrl is attacker-controlled).
+    callbacks: { redirect: authRedirect },
     events: {
       async signIn({ user, profile, isNewUser }) {
         if (!user.id) return;
