@@ -27,7 +27,7 @@ export async function callAction(
   args: unknown[],
   cookie?: string,
   extraHeaders: Record<string, string> = {},
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetch(`${appUrl}${page}`, {
     method: 'POST',
     redirect: 'manual',
@@ -41,5 +41,5 @@ export async function callAction(
     },
     body: JSON.stringify(args),
   });
-  return { status: response.status, body: await response.text() };
+  return { status: response.status, body: await response.text(), headers: response.headers };
 }
