@@ -44,10 +44,15 @@ export function proxy(request: NextRequest) {
 
   // A path whose percent-encoding does not decode (`%E0%A4%A`) names no page of ours.
   const response = hasMalformedEncoding(request.nextUrl.pathname)
-    ? NextResponse.rewrite(new URL('/_niet-gevonden', request.url), { request: { headers: requestHeaders } })
+    ? NextResponse.rewrite(new URL(notFoundPath(request.nextUrl.pathname), request.url), { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
+}
+
+/** A path no route matches, so Next renders app/not-found.tsx with 404; under /uitnodiging/ it keeps that folder's headers (no-referrer). */
+function notFoundPath(pathname: string): string {
+  return pathname.startsWith('/uitnodiging/') ? '/uitnodiging/-/niet-gevonden' : '/_niet-gevonden';
 }
 
 function hasMalformedEncoding(pathname: string): boolean {

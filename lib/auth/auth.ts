@@ -1,4 +1,4 @@
-import NextAuth from 'next-auth';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import { env } from '@/lib/config/env';
@@ -11,7 +11,10 @@ import { authRedirect } from './safe-return';
 import { sessionPolicy } from './session-policy';
 
 /** Auth.js does the itsme dance and keeps sessions in our database; see lib/auth/viewer.ts for reading them. */
-export const { handlers, signIn, signOut } = NextAuth(() => {
+export const { handlers, signIn, signOut } = NextAuth(() => authConfig());
+
+/** The Auth.js configuration of this process (exported for the cookie tests). */
+export function authConfig(): NextAuthConfig {
   const config = env();
   const secure = usesSecureCookies();
   const { maxAgeSeconds } = sessionPolicy();
@@ -62,4 +65,4 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
       warn() {},
     },
   };
-});
+}

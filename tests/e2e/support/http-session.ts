@@ -2,12 +2,14 @@
  * Logs in the way a browser does, but over plain HTTP: Auth.js sign-in POST, the stand-in's
  * login page, the callback. Gives the session cookie so tests can call the server directly.
  */
-type Jar = Map<string, Map<string, string>>;
+/** Cookies per host; `setCookies` keeps every raw Set-Cookie line, for tests of their attributes. */
+type Jar = Map<string, Map<string, string>> & { setCookies?: string[] };
 
 function store(jar: Jar, url: string, response: Response) {
   const host = new URL(url).host;
   const cookies = jar.get(host) ?? new Map<string, string>();
   for (const header of response.headers.getSetCookie()) {
+    (jar.setCookies ??= []).push(header);
     const [pair] = header.split(';');
     const eq = pair!.indexOf('=');
     const name = pair!.slice(0, eq).trim();
