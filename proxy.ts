@@ -1,13 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/config/env';
 import { databaseAvailable } from '@/lib/db/availability';
-import { contentSecurityPolicy } from '@/lib/security/csp';
+import { t } from '@/lib/i18n';
+import { clientAddress } from '@/lib/security/client-address';
+import { contentSecurityPolicy, staticSecurityHeaders } from '@/lib/security/csp';
+import { refuseRequest } from '@/lib/security/refuse-request';
 import { REQUEST_PATH_HEADER, unavailableResponse } from '@/lib/server/unavailable-page';
 
 /**
- * Headers: a fresh CSP nonce per request (Next reads it from the request's CSP header and puts
- * it on its scripts). And while the database is known to be down, the 503 page instead of a
- * render that would fail; /api/health still asks the database itself. Never an access check:
- * authorization lives in the data access layer.
+ * Headers and refusals only: a fresh CSP nonce per request (Next reads it from the request's
+ * CSP header and puts it on its scripts), X-Forwarded-For reduced to the address we trust, a
+ * clear refusal for requests Next would otherwise answer with a bare 500, and, while the
+ * database is known to be down, the 503 page instead of a render that would fail (/api/health
+ * still asks the database itself). Never an access check: authorization lives in the data
+ * access layer.
  */
 export function proxy(request: NextRequest) {
   if (!databaseAvailable() && request.nextUrl.pathname !== '/api/health') return unavailableResponse();
@@ -18,13 +24,50 @@ export function proxy(request: NextRequest) {
     dev: process.env.NODE_ENV !== 'production',
     https: (process.env.APP_URL ?? '').startsWith('https://'),
   });
+  const hops = env().TRUSTED_PROXY_HOPS;
+  const refusal = refuseRequest({ method: request.method, headers: request.headers, trustForwardedHost: hops > 0 });
+  if (refusal) {
+    return new NextResponse(t.errors[refusal.message], {
+      status: refusal.status,
+      headers: [
+        ['Content-Type', 'text/plain; charset=utf-8'],
+        ['Cache-Control', 'no-store'],
+        ['Content-Security-Policy', csp],
+        ...staticSecurityHeaders().map(({ key, value }) => [key, value] as [string, string]),
+      ],
+    });
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
   requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // Next fills in the connection's address when the header is absent.
+  const address = clientAddress(request.headers.get('x-forwarded-for'), hops);
+  requestHeaders.delete('x-forwarded-for');
+  if (address) requestHeaders.set('x-forwarded-for', address);
+  if (hops === 0) requestHeaders.delete('x-forwarded-host');
+
+  // A path whose percent-encoding does not decode (`%E0%A4%A`) names no page of ours.
+  const response = hasMalformedEncoding(request.nextUrl.pathname)
+    ? NextResponse.rewrite(new URL(notFoundPath(request.nextUrl.pathname), request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
+}
+
+/** A path no route matches, so Next renders app/not-found.tsx with 404; under /uitnodiging/ it keeps that folder's headers (no-referrer). */
+function notFoundPath(pathname: string): string {
+  return pathname.startsWith('/uitnodiging/') ? '/uitnodiging/-/niet-gevonden' : '/_niet-gevonden';
+}
+
+function hasMalformedEncoding(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export const config = {

@@ -1,4 +1,4 @@
-import NextAuth from 'next-auth';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import { env } from '@/lib/config/env';
@@ -7,10 +7,14 @@ import { users } from '@/lib/db/schema';
 import { diplonAdapter } from './adapter';
 import { sessionCookieName, usesSecureCookies } from './cookies';
 import { itsmeProvider } from './itsme/provider';
+import { authRedirect } from './safe-return';
 import { sessionPolicy } from './session-policy';
 
 /** Auth.js does the itsme dance and keeps sessions in our database; see lib/auth/viewer.ts for reading them. */
-export const { handlers, signIn, signOut } = NextAuth(() => {
+export const { handlers, signIn, signOut } = NextAuth(() => authConfig());
+
+/** The Auth.js configuration of this process (exported for the cookie tests). */
+export function authConfig(): NextAuthConfig {
   const config = env();
   const secure = usesSecureCookies();
   const { maxAgeSeconds } = sessionPolicy();
@@ -29,6 +33,8 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
       },
     },
     pages: { signIn: '/aanmelden', error: '/aanmelden/fout' },
+    // Only paths on this site after signing in or out (a callbackUrl is attacker-controlled).
+    callbacks: { redirect: authRedirect },
     events: {
       async signIn({ user, profile, isNewUser }) {
         if (!user.id) return;
@@ -59,4 +65,4 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
       warn() {},
     },
   };
-});
+}

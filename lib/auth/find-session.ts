@@ -26,6 +26,8 @@ const membershipsJson = sql<Membership[] | string>`coalesce((
   from ${staffMemberships} m where m.user_id = ${users.id} and m.active
 ), '[]'::json)`;
 
+const SESSION_TOKEN_SHAPE = /^[\x21-\x7e]{1,255}$/;
+
 const hasDossiersSql = sql<boolean>`exists (
   select 1 from ${dossierContacts} c where c.user_id = ${users.id} and c.revoked_at is null
 )`;
@@ -36,6 +38,9 @@ const hasDossiersSql = sql<boolean>`exists (
  * timeout or absolute end is deleted here.
  */
 export async function findSession(db: Db, token: string, now = new Date()): Promise<Viewer | null> {
+  // Session tokens are printable ASCII; a cookie holding anything else (a NUL byte from `%00`)
+  // is no session, and must not reach the database, which refuses it with an error.
+  if (!SESSION_TOKEN_SHAPE.test(token)) return null;
   const [row] = await db
     .select({ session: sessions, user: users, memberships: membershipsJson, hasDossiers: hasDossiersSql })
     .from(sessions)

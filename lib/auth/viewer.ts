@@ -1,4 +1,5 @@
 import 'server-only';
+import { isIP } from 'node:net';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -25,9 +26,12 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
   return viewer;
 }
 
-/** Where a request came from, for the audit log. */
+/**
+ * Where a request came from, for the audit log and the per-address rate limits. proxy.ts has
+ * already reduced X-Forwarded-For to the one address it trusts (TRUSTED_PROXY_HOPS), or
+ * removed it so Next fills in the connection's own address.
+ */
 export async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'lokaal';
-  return ip.slice(0, 64);
+  const forwarded = (await headers()).get('x-forwarded-for')?.trim();
+  return forwarded && isIP(forwarded) ? forwarded : 'lokaal';
 }

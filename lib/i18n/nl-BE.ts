@@ -81,6 +81,9 @@ export const nl = {
     unexpectedBody: 'Er ging iets mis. Je gegevens zijn niet verloren. Probeer het opnieuw.',
     retry: 'Opnieuw proberen',
     backHome: 'Naar de startpagina',
+    foreignOrigin: 'Geweigerd: dit verzoek komt niet van een pagina van Diplon. Open Diplon opnieuw en probeer het nog eens.',
+    tooLarge: 'Geweigerd: dit verzoek is te groot (meer dan 1 MB).',
+    lengthRequired: 'Geweigerd: de grootte van dit verzoek ontbreekt.',
   },
   requests: {
     title: 'Beheer aanvragen',

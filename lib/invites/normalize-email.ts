@@ -24,6 +24,9 @@ export function normalizeEmail(raw: string): NormalizedEmail {
   const local = value.slice(0, at);
   const rawDomain = value.slice(at + 1);
   if (/[^\x20-\x7e]/.test(local)) return { ok: false, problem: 'characters' };
+  // A MIME encoded-word (`=?utf-8?q?…?=`) is decoded by mail software into other characters,
+  // possibly another address or a header line.
+  if (local.includes('=?')) return { ok: false, problem: 'characters' };
   if (local.length > 64 || !LOCAL.test(local)) return { ok: false, problem: 'local' };
   const domain = toAsciiDomain(rawDomain.toLowerCase().replace(/\.$/, ''));
   if (!domain || domain.length > 253) return { ok: false, problem: 'domain' };

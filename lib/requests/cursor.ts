@@ -19,5 +19,17 @@ export function decodeCursor(value: unknown): Cursor | null {
   if (typeof value !== 'string' || value.length > 200) return null;
   const [createdAt, id, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split('|');
   if (rest.length || !createdAt || !id || !MICROSECOND_UTC.test(createdAt) || !UUID.test(id)) return null;
-  return Number.isNaN(Date.parse(createdAt)) ? null : { createdAt, id };
+  return isRealInstant(createdAt) ? { createdAt, id } : null;
+}
+
+/**
+ * Shaped right is not enough: `2026-02-30` or `24:00` pass the pattern, JavaScript rolls them
+ * over, and the database refuses them with an error. Only a date that exists (years 1970–9999).
+ */
+function isRealInstant(text: string): boolean {
+  const millis = Date.parse(`${text.slice(0, 23)}Z`);
+  if (Number.isNaN(millis)) return false;
+  const date = new Date(millis);
+  const year = date.getUTCFullYear();
+  return year >= 1970 && year <= 9999 && date.toISOString().slice(0, 19) === text.slice(0, 19);
 }

@@ -22,6 +22,14 @@ describe('configuration', () => {
     expect(() => parseEnv({ APP_ENV: 'test', DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 
+  it('trusts no forwarding proxy unless told, and refuses a hop count that is not a small whole number', () => {
+    expect(parseEnv({ APP_ENV: 'test' }).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ APP_ENV: 'test', TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const bad of ['-1', '1.5', 'een', '11']) {
+      expect(() => parseEnv({ APP_ENV: 'test', TRUSTED_PROXY_HOPS: bad })).toThrow(/TRUSTED_PROXY_HOPS/);
+    }
+  });
+
   it('has development defaults and generates the auth secret', () => {
     const env = parseEnv({ APP_ENV: 'development' });
     expect(env.APP_NAME).toBe('Diplon');

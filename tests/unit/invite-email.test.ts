@@ -36,6 +36,12 @@ describe('normalizeEmail', () => {
     ['jаn@x.be', 'characters'], // Cyrillic а
     [`${'a'.repeat(65)}@x.be`, 'local'],
     [`a@${'b'.repeat(250)}.be`, 'tooLong'],
+    // MIME encoded-words would be decoded by mail software into another address or a header.
+    ['=?utf-8?q?evil=0D=0ABcc=3A_x=40x.be?=@x.be', 'characters'],
+    ['=?utf-8?B?ZXZpbEBldmlsLmV4YW1wbGU=?=@x.be', 'characters'],
+    ['jan=?iso-8859-1?q?=E9?=@x.be', 'characters'],
+    ['jan@x.be\nBcc: evil@x.be', 'characters'],
+    ['jan\r@x.be', 'characters'],
   ])('refuses %j (%s)', (input, problem) => {
     expect(normalizeEmail(input)).toEqual({ ok: false, problem });
   });
@@ -77,6 +83,12 @@ describe('inviteRequestSchema (shared by the dialog and the server actions)', ()
       for (const issue of parsed.error!.issues) expect(dutch, issue.message).toContain(issue.message);
     },
   );
+
+  it.each(['=?utf-8?B?ZXZpbEBldmlsLmV4YW1wbGU=?=@x.be', 'an@x.be\r\nBcc: evil@x.be', 'an@x.be%0d%0aBcc:evil@x.be'])('refuses the header trick %j', (email) => {
+    const parsed = inviteRequestSchema.safeParse({ email, role: 'parent' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]!.message).toBe(t.invite.errors.characters);
+  });
 
   it('accepts a fine address with a known role', () => {
     expect(inviteRequestSchema.parse({ email: ' An@Telenet.be ', role: 'clb' })).toEqual({ email: ' An@Telenet.be ', role: 'clb' });

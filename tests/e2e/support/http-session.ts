@@ -2,12 +2,14 @@
  * Logs in the way a browser does, but over plain HTTP: Auth.js sign-in POST, the stand-in's
  * login page, the callback. Gives the session cookie so tests can call the server directly.
  */
-type Jar = Map<string, Map<string, string>>;
+/** Cookies per host; `setCookies` keeps every raw Set-Cookie line, for tests of their attributes. */
+type Jar = Map<string, Map<string, string>> & { setCookies?: string[] };
 
 function store(jar: Jar, url: string, response: Response) {
   const host = new URL(url).host;
   const cookies = jar.get(host) ?? new Map<string, string>();
   for (const header of response.headers.getSetCookie()) {
+    (jar.setCookies ??= []).push(header);
     const [pair] = header.split(';');
     const eq = pair!.indexOf('=');
     const name = pair!.slice(0, eq).trim();
@@ -43,29 +45,37 @@ async function follow(jar: Jar, start: Response, from: string, maxHops = 10): Pr
   return { response, url };
 }
 
-export type HttpSession = { cookie: string; jar: Jar; appUrl: string };
+export type HttpSession = { cookie: string; jar: Jar; appUrl: string; landedAt: string };
+/** A stand-in person by sub, or a newcomer registered on the stand-in's 'Nieuwe persoon' form. */
+export type Who = string | { givenName: string; familyName: string };
 
-export async function loginOverHttp(appUrl: string, sub: string, sessionCookieName = 'diplon.session'): Promise<HttpSession> {
+export async function loginOverHttp(
+  appUrl: string,
+  who: Who,
+  sessionCookieName = 'diplon.session',
+  { callbackUrl = `${appUrl}/` }: { callbackUrl?: string } = {},
+): Promise<HttpSession> {
   const jar: Jar = new Map();
   const csrf = await request(jar, `${appUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const signIn = await request(jar, `${appUrl}/api/auth/signin/itsme`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ csrfToken, callbackUrl: `${appUrl}/` }),
+    body: new URLSearchParams({ csrfToken, callbackUrl }),
   });
   const atStandin = await follow(jar, signIn, `${appUrl}/api/auth/signin/itsme`);
   const page = await atStandin.response.text();
-  const action = /action="(\/interaction\/[^"]+\/login)"/.exec(page)?.[1];
+  const kind = typeof who === 'string' ? 'login' : 'new';
+  const action = new RegExp(`action="(/interaction/[^"]+/${kind})"`).exec(page)?.[1];
   if (!action) throw new Error(`stand-in login page not reached (${atStandin.url})`);
   const loginUrl = new URL(action, atStandin.url).toString();
   const chosen = await request(jar, loginUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ sub }),
+    body: new URLSearchParams(typeof who === 'string' ? { sub: who } : { given_name: who.givenName, family_name: who.familyName }),
   });
-  await follow(jar, chosen, loginUrl, 15);
+  const landed = await follow(jar, chosen, loginUrl, 15);
   const session = jar.get(new URL(appUrl).host)?.get(sessionCookieName);
-  if (!session) throw new Error(`no session cookie after logging in as ${sub}`);
-  return { cookie: `${sessionCookieName}=${session}`, jar, appUrl };
+  if (!session) throw new Error(`no session cookie after logging in as ${JSON.stringify(who)}`);
+  return { cookie: `${sessionCookieName}=${session}`, jar, appUrl, landedAt: landed.url };
 }

@@ -24,6 +24,11 @@ const appEnv: Record<string, string> = {
   ITSME_STANDIN_PORT: String(E2E.standinPort),
   SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
   NEXT_TELEMETRY_DISABLED: '1',
+  // As behind one reverse proxy: tests give each request its own client address this way.
+  TRUSTED_PROXY_HOPS: '1',
+  // The property tests send a thousand Checks as one staff member; the limit itself is
+  // tested on the data access layer.
+  RATE_CHECKS_PER_WINDOW: '1000000',
   ...(database.url ? { DATABASE_URL: database.url } : {}),
 };
 Object.assign(process.env, appEnv);

@@ -27,7 +27,7 @@ export async function callAction(
   args: unknown[],
   cookie?: string,
   extraHeaders: Record<string, string> = {},
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; headers: Headers }> {
   const response = await fetch(`${appUrl}${page}`, {
     method: 'POST',
     redirect: 'manual',
@@ -39,7 +39,18 @@ export async function callAction(
       ...(cookie ? { cookie } : {}),
       ...extraHeaders,
     },
-    body: JSON.stringify(args),
+    body: JSON.stringify(escapeReply(args)),
   });
-  return { status: response.status, body: await response.text() };
+  return { status: response.status, body: await response.text(), headers: response.headers };
+}
+
+/**
+ * React's reply format reads a string starting with `$` as a reference; its client escapes such
+ * strings as `$$…`, and so do we, so the action receives exactly the value the test means.
+ */
+function escapeReply(value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith('$') ? `$${value}` : value;
+  if (Array.isArray(value)) return value.map(escapeReply);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeReply(v)]));
+  return value;
 }

@@ -1,0 +1,36 @@
+/** The largest request body we read: Next's own limit for a server action. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type Refusal = { status: 403 | 411 | 413; message: 'foreignOrigin' | 'tooLarge' | 'lengthRequired' };
+
+/**
+ * Requests refused before any page or action runs, each with a status and a Dutch message
+ * (Next itself would answer them with a bare 500 or read a body of any size):
+ * - a body over 1 MB (413), or a server action without a declared length (411);
+ * - a server action posted from another site's page (403): its Origin is not this host (the
+ *   Host header, or X-Forwarded-Host when trusted proxies set it).
+ */
+export function refuseRequest(request: { method: string; headers: Headers; trustForwardedHost: boolean }): Refusal | null {
+  const { headers } = request;
+  const isAction = request.method === 'POST' && headers.has('next-action');
+  const length = headers.get('content-length');
+  if (length !== null && !(Number(length) <= MAX_BODY_BYTES)) return { status: 413, message: 'tooLarge' };
+  if (isAction && length === null && headers.has('transfer-encoding')) return { status: 411, message: 'lengthRequired' };
+  if (isAction) {
+    const origin = headers.get('origin');
+    // Like Next: no Origin (some older browsers) is left to Next's own checks.
+    if (origin !== null && !sameHost(origin, (request.trustForwardedHost && headers.get('x-forwarded-host')) || headers.get('host'))) {
+      return { status: 403, message: 'foreignOrigin' };
+    }
+  }
+  return null;
+}
+
+function sameHost(origin: string, host: string | null): boolean {
+  if (!host) return false;
+  try {
+    return new URL(origin).host === host.split(',')[0]!.trim().toLowerCase();
+  } catch {
+    return false;
+  }
+}
