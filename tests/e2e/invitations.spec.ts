@@ -3,8 +3,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { TEST_PERSONS } from '@/lib/auth/test-persons';
 import { E2E_PERSONS } from './support/actors';
 import { expectAccessible } from './support/axe';
+import { inviteeContextOptions } from './support/client-address';
 import { loginAs, registerNewPerson } from './support/login';
 import { invitationLinkIn, mailsTo, waitForMail } from './support/mailbox';
+import { E2E } from './support/ports';
 import { screen } from './support/screens';
 
 const ROLES = [
@@ -15,6 +17,10 @@ const ROLES = [
 ] as const;
 
 const staff = TEST_PERSONS.centreStaff;
+
+// Every test here logs in by itself, invites its own random addresses and opens links from a
+// client address of its own, so the two workers may share this file's tests.
+test.describe.configure({ mode: 'parallel' });
 
 /** Beheer aanvragen → search → the first matching dossier → Beheer contacten; gives the student's name. */
 async function openContacts(page: Page, familyName: string): Promise<string> {
@@ -109,7 +115,7 @@ for (const role of ROLES) {
     }).toPass({ timeout: 15_000 });
 
     // The invitee, in a browser of their own.
-    const invitee = await browser.newContext({ ...testInfo.project.use, baseURL: undefined });
+    const invitee = await browser.newContext(inviteeContextOptions(testInfo));
     const their = await invitee.newPage();
     const opened = await their.goto(link);
     expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
@@ -240,7 +246,7 @@ test('an open invitation: Check offers to send it again, the old link dies; canc
   expect(secondLink).toMatch(/\/uitnodiging\//);
 
   // The invitee signs in on the new link; staff cancel the invitation meanwhile.
-  const invitee = await browser.newContext({ ...testInfo.project.use, baseURL: undefined });
+  const invitee = await browser.newContext(inviteeContextOptions(testInfo));
   const their = await invitee.newPage();
   await their.goto(firstLink);
   await expect(their.getByRole('heading', { level: 1, name: 'Deze uitnodiging is niet (meer) geldig' })).toBeVisible();
@@ -258,4 +264,21 @@ test('an open invitation: Check offers to send it again, the old link dies; canc
   await expectAccessible(their, 'invitation: accepting failed');
   await screen(their, testInfo, 'invitation-4-accept-failed');
   await invitee.close();
+});
+
+test('too many invitation links opened from one address: the page asks for patience, plainly', async ({ browser }, testInfo) => {
+  // The test's own client address: the limit it reaches is nobody else's.
+  const context = await browser.newContext({ ...inviteeContextOptions(testInfo), baseURL: E2E.appUrl });
+  const page = await context.newPage();
+  const guess = (n: number) => `/uitnodiging/${n.toString().padStart(43, 'A')}`;
+  for (let n = 0; n < 20; n++) {
+    expect(await (await context.request.get(guess(n))).text()).toContain('Deze uitnodiging is niet (meer) geldig');
+  }
+  const limited = await page.goto(guess(20));
+  await expect(page.getByRole('heading', { level: 1, name: 'Even geduld' })).toBeVisible();
+  await expect(page.getByText('Probeer het binnen een minuut opnieuw.')).toBeVisible();
+  expect(limited?.headers()['referrer-policy']).toBe('no-referrer');
+  await expectAccessible(page, 'invitation: too many lookups');
+  await screen(page, testInfo, 'invitation-5-too-many');
+  await context.close();
 });
