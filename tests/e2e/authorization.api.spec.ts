@@ -4,6 +4,7 @@ import { E2E_PERSONS, TARGET_DOSSIER, UNKNOWN_DOSSIER } from './support/actors';
 import { loginOverHttp } from './support/http-session';
 import { E2E } from './support/ports';
 import { actionId, callAction } from './support/server-actions';
+import { CONTACTS_ACTIONS_FILE, staffActions } from './support/staff-actions';
 
 /**
  * The permission table of DOMAIN.md, written out: what each actor gets from every page and
@@ -35,17 +36,8 @@ const MATRIX: { actor: string; sub: string | null; row: Row }[] = [
   { actor: 'contact whose access was revoked', sub: E2E_PERSONS.revoked.sub, row: nobody },
 ];
 
-const CONTACTS_ACTIONS = 'app/dossiers/[id]/contacten/actions.ts';
-const NO_SUCH_ID = '11111111-1111-4111-8111-111111111111';
 /** Every server action that takes a dossier id, with harmless arguments (unknown sub-ids). */
-const ACTIONS: { name: string; args: (dossierId: string) => unknown[] }[] = [
-  { name: 'checkInviteAction', args: (d) => [d, { role: 'parent', email: 'matrix@voorbeeld.be' }] },
-  { name: 'sendInviteAction', args: (d) => [d, { role: 'parent', email: 'matrix@voorbeeld.be', checkToken: 'x' }] },
-  { name: 'resendInviteAction', args: (d) => [d, NO_SUCH_ID] },
-  { name: 'cancelInviteAction', args: (d) => [d, NO_SUCH_ID] },
-  { name: 'retryMailAction', args: (d) => [d, NO_SUCH_ID] },
-  { name: 'revokeContactAction', args: (d) => [d, NO_SUCH_ID] },
-];
+const ACTIONS = staffActions('matrix@voorbeeld.be');
 
 /** The page's <main>, the part that must not differ between "unknown" and "not yours". */
 function mainOf(html: string): string {
@@ -84,7 +76,7 @@ for (const { actor, sub, row } of MATRIX) {
       }
     }
     for (const action of ACTIONS) {
-      const id = actionId(CONTACTS_ACTIONS, action.name);
+      const id = actionId(CONTACTS_ACTIONS_FILE, action.name);
       const result = await callAction(E2E.appUrl, `/dossiers/${TARGET_DOSSIER}/contacten`, id, action.args(TARGET_DOSSIER), cookie);
       const what = `${actor} · ${action.name}`;
       if (row.manage === 'ok') {

@@ -7,6 +7,7 @@ import { loginOverHttp } from './support/http-session';
 import { invitationLinkIn, waitForMail } from './support/mailbox';
 import { E2E } from './support/ports';
 import { actionId, callAction } from './support/server-actions';
+import { CONTACTS_ACTIONS_FILE, NO_SUCH_ID, staffActions } from './support/staff-actions';
 
 /**
  * Security probes, sent straight at the server the way an attacker would. Each names what it
@@ -14,10 +15,9 @@ import { actionId, callAction } from './support/server-actions';
  * The authorization matrix itself is in authorization.api.spec.ts.
  */
 const APP = E2E.appUrl;
-const CONTACTS = 'app/dossiers/[id]/contacten/actions.ts';
+const CONTACTS = CONTACTS_ACTIONS_FILE;
 const ACCEPT = 'app/uitnodiging/[token]/actions.ts';
 const contactsPage = (dossier: string) => `/dossiers/${dossier}/contacten`;
-const NO_SUCH_ID = '11111111-1111-4111-8111-111111111111';
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${APP}${path}`, { redirect: 'manual', headers });
@@ -106,14 +106,7 @@ test.describe('invitation tokens', () => {
   });
 });
 
-const STAFF_ACTIONS: { name: string; args: (dossierId: string) => unknown[] }[] = [
-  { name: 'checkInviteAction', args: (d) => [d, { role: 'parent', email: 'probe@voorbeeld.be' }] },
-  { name: 'sendInviteAction', args: (d) => [d, { role: 'parent', email: 'probe@voorbeeld.be', checkToken: 'x' }] },
-  { name: 'resendInviteAction', args: (d) => [d, NO_SUCH_ID] },
-  { name: 'cancelInviteAction', args: (d) => [d, NO_SUCH_ID] },
-  { name: 'retryMailAction', args: (d) => [d, NO_SUCH_ID] },
-  { name: 'revokeContactAction', args: (d) => [d, NO_SUCH_ID] },
-];
+const STAFF_ACTIONS = staffActions('probe@voorbeeld.be');
 
 /** The parts of an action response that differ per call: the nonce, render ids, error digests. */
 const comparable = (body: string) =>
