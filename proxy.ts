@@ -18,13 +18,13 @@ import { REQUEST_PATH_HEADER, unavailableResponse } from '@/lib/server/unavailab
 export function proxy(request: NextRequest) {
   if (!databaseAvailable() && request.nextUrl.pathname !== '/api/health') return unavailableResponse();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const itsmeIssuer = process.env.ITSME_ISSUER || `http://127.0.0.1:${process.env.ITSME_STANDIN_PORT || 3100}`;
+  const config = env();
   const csp = contentSecurityPolicy(nonce, {
-    itsmeOrigin: new URL(itsmeIssuer).origin,
+    itsmeOrigin: new URL(config.ITSME_ISSUER).origin,
     dev: process.env.NODE_ENV !== 'production',
-    https: (process.env.APP_URL ?? '').startsWith('https://'),
+    https: config.APP_URL.startsWith('https://'),
   });
-  const hops = env().TRUSTED_PROXY_HOPS;
+  const hops = config.TRUSTED_PROXY_HOPS;
   const refusal = refuseRequest({ method: request.method, headers: request.headers, trustForwardedHost: hops > 0 });
   if (refusal) {
     return new NextResponse(t.errors[refusal.message], {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { safeReturnPath } from '@/lib/auth/safe-return';
 import { reportDatabaseError } from '@/lib/db/availability';
 import { REQUEST_PATH_HEADER } from './unavailable-page';
 
@@ -13,6 +14,5 @@ import { REQUEST_PATH_HEADER } from './unavailable-page';
 export async function rethrowUnlessDatabaseDown(error: unknown): Promise<never> {
   if (!reportDatabaseError(error)) throw error;
   const path = (await headers()).get(REQUEST_PATH_HEADER);
-  // Only a same-site path: never '//host' or '/\host', which browsers read as another site.
-  redirect(path && /^\/(?![/\\])/.test(path) ? path : '/');
+  redirect(safeReturnPath(path));
 }
