@@ -1,5 +1,7 @@
-/** The largest request body we read: Next's own limit for a server action. */
-/** Larger bodies are refused before they are read. `t.errors.tooLarge` says "1 MB": change both together. */
+/**
+ * The largest request body we read: Next's own limit for a server action. Larger bodies are
+ * refused before they are read; `t.errors.tooLarge` says "1 MB", so change both together.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export type Refusal = { status: 403 | 411 | 413; message: 'foreignOrigin' | 'tooLarge' | 'lengthRequired' };
