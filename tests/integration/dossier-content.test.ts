@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/lib/db/client';
+import * as t from '@/lib/db/schema';
+import type { DossierWithAccess } from '@/lib/dossiers/get-dossier-access';
+import { getDossierContent } from '@/lib/dossiers/get-dossier-content';
+import { openTestDb } from '../support/db';
+import { makeDossier, makeOrganisation } from '../support/fixtures';
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await openTestDb();
+});
+afterAll(async () => handle.close());
+
+/** getDossierContent needs only the dossier of a caller's access; the access itself is tested elsewhere. */
+const held = (dossierId: string) => ({ dossier: { id: dossierId } }) as DossierWithAccess;
+
+describe('getDossierContent', () => {
+  it('gives the requests and entries of one dossier, newest first, with real dates', async () => {
+    const { db } = handle;
+    const org = await makeOrganisation(db);
+    const { student, dossier } = await makeDossier(db, org);
+    const other = await makeDossier(db, org);
+    const base = { studentId: student.id, centreId: org.centre.id, schoolId: org.school.id, dossierId: dossier.id };
+    await db.insert(t.requests).values([
+      { ...base, type: 'support_request', status: 'submitted', description: 'Eerste "aanvraag" met \\ en é', createdAt: new Date('2026-09-01T08:00:00.123456Z'), submittedAt: new Date('2026-09-02T10:30:00Z') },
+      { ...base, type: 'advice', status: 'draft', createdAt: new Date('2026-10-01T08:00:00Z') },
+      { ...base, dossierId: other.dossier.id, studentId: other.student.id, type: 'extension', status: 'draft' },
+    ]);
+    await db.insert(t.dossierEntries).values([
+      { dossierId: dossier.id, kind: 'note', title: 'Oud', body: 'a', occurredOn: '2026-09-03' },
+      { dossierId: dossier.id, kind: 'meeting', title: 'Nieuw', body: 'b', occurredOn: '2026-10-03' },
+      { dossierId: other.dossier.id, kind: 'report', title: 'Ander dossier', body: 'c', occurredOn: '2026-10-04' },
+    ]);
+
+    const content = await getDossierContent(handle.db, held(dossier.id));
+    expect(content.requests.map((r) => r.type)).toEqual(['advice', 'support_request']);
+    const [newest, oldest] = content.requests;
+    expect(newest!.submittedAt).toBeNull();
+    expect(oldest!.createdAt).toBeInstanceOf(Date);
+    expect(oldest!.createdAt.toISOString()).toBe('2026-09-01T08:00:00.123Z');
+    expect(oldest!.submittedAt?.toISOString()).toBe('2026-09-02T10:30:00.000Z');
+    expect(oldest!.description).toBe('Eerste "aanvraag" met \\ en é');
+    expect(content.entries).toEqual([
+      expect.objectContaining({ kind: 'meeting', title: 'Nieuw', occurredOn: '2026-10-03' }),
+      expect.objectContaining({ kind: 'note', title: 'Oud', occurredOn: '2026-09-03' }),
+    ]);
+  });
+
+  it('gives empty lists for a dossier without requests or entries', async () => {
+    const org = await makeOrganisation(handle.db);
+    const { dossier } = await makeDossier(handle.db, org);
+    expect(await getDossierContent(handle.db, held(dossier.id))).toEqual({ requests: [], entries: [] });
+  });
+});
