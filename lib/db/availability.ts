@@ -27,15 +27,24 @@ const CONNECTION_CODES = new Set([
 /** SQLSTATEs meaning "the server is not serving": connection exceptions, shutdown, starting up. */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P01|57P02|57P03|53300)$/;
 
-/** True when `error` (or anything in its `cause` chain) says the database cannot be reached. */
-export function isDatabaseUnreachable(error: unknown): boolean {
+/**
+ * The code in `error` (or anything in its `cause` chain or `errors` list) that says the database
+ * cannot be reached, or null.
+ */
+function unreachableCode(error: unknown): string | null {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return code;
     const errors = (e as { errors?: unknown }).errors;
-    if (Array.isArray(errors) && errors.some(isDatabaseUnreachable)) return true;
+    const inner = Array.isArray(errors) ? errors.map(unreachableCode).find((c) => c !== null) : undefined;
+    if (inner) return inner;
   }
-  return false;
+  return null;
+}
+
+/** True when `error` (or anything in its `cause` chain) says the database cannot be reached. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  return unreachableCode(error) !== null;
 }
 
 type State = {
@@ -105,8 +114,9 @@ export function markDatabaseDown(reason: string): void {
 
 /** Call with any error from the database: true (and marked down) when it says the database is unreachable. */
 export function reportDatabaseError(error: unknown): boolean {
-  if (!isDatabaseUnreachable(error) || !state().probe) return false;
-  markDatabaseDown(errorCode(error));
+  const code = unreachableCode(error);
+  if (code === null || !state().probe) return false;
+  markDatabaseDown(code);
   return true;
 }
 
@@ -148,12 +158,4 @@ async function probeUntilUp(): Promise<void> {
   } finally {
     s.probing = false;
   }
-}
-
-function errorCode(error: unknown): string {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-  }
-  return 'unknown';
 }
