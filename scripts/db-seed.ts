@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { configuredTarget, openDatabase } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
-import { seedScale } from '@/lib/db/scale-seed';
-import { seedDemo } from '@/lib/db/seed';
+import { seedScale } from '@/tooling/demo/scale-seed';
+import { seedDemo } from '@/tooling/demo/seed';
 import { describeTarget } from './lib/describe-target';
 
 // `npm run db:seed` loads the demo; `npm run db:seed -- --dossiers 100000 [--seed 1]` adds

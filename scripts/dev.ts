@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { rpPublicJwks } from '@/lib/auth/itsme/keys';
 import { env } from '@/lib/config/env';
-import { startStandin } from '@/lib/itsme-standin';
+import { startStandin } from '@/tooling/itsme-standin';
 import { authUrlFor } from './lib/auth-url';
 
 const config = env();

@@ -1,7 +1,7 @@
 // npm run itsme:standin — the itsme stand-in for development, configured from the environment.
 import { rpPublicJwks } from '../lib/auth/itsme/keys';
 import { env } from '../lib/config/env';
-import { startStandin } from '../lib/itsme-standin';
+import { startStandin } from '../tooling/itsme-standin';
 
 const config = env();
 const standin = await startStandin({

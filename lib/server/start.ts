@@ -1,7 +1,6 @@
 import { ConfigError, env } from '@/lib/config/env';
-import { database } from '@/lib/db/client';
+import { database, type Db } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
-import { isEmpty, seedDemo } from '@/lib/db/seed';
 import { startOutboxWorker } from '@/lib/mail/outbox-worker';
 
 /**
@@ -20,9 +19,14 @@ export async function startServer(): Promise<void> {
   }
   const handle = database();
   await runMigrations(handle);
-  if (handle.driver === 'pglite' && (await isEmpty(handle.db))) {
-    await seedDemo(handle.db);
-    console.log('[diplon] lege ingebouwde database: demogegevens geladen');
-  }
+  if (handle.driver === 'pglite') await seedEmbeddedDemo(handle.db);
   startOutboxWorker();
+}
+
+/** The embedded database exists only in development and tests: an empty one gets the demo (tooling/demo). */
+async function seedEmbeddedDemo(db: Db): Promise<void> {
+  const { isEmpty, seedDemo } = await import('@/tooling/demo/seed');
+  if (!(await isEmpty(db))) return;
+  await seedDemo(db);
+  console.log('[diplon] lege ingebouwde database: demogegevens geladen');
 }

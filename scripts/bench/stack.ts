@@ -113,13 +113,13 @@ async function prepareDatabase(options: StackOptions, database: DatabaseInfo): P
 
   const { openDatabase } = await import('@/lib/db/client');
   const { runMigrations } = await import('@/lib/db/migrate');
-  const { seedDemo } = await import('@/lib/db/seed');
-  const { seedScale } = await import('@/lib/db/scale-seed');
+  const { seedDemo } = await import('@/tooling/demo/seed');
+  const { seedScale } = await import('@/tooling/demo/scale-seed');
   const { rowsOf } = await import('@/lib/db/rows');
   const { CURSOR_TIME_FORMAT, encodeCursor } = await import('@/lib/requests/cursor');
   const { hashToken, newInvitationToken } = await import('@/lib/invites/token');
-  const { DEMO_CENTRE, demoId } = await import('@/lib/db/demo-data');
-  const { TEST_PERSONS } = await import('@/lib/auth/test-persons');
+  const { DEMO_CENTRE, demoId } = await import('@/tooling/demo/demo-data');
+  const { TEST_PERSONS } = await import('@/tooling/demo/test-persons');
   const { sql } = await import('drizzle-orm');
 
   // Strictly before the server starts: PGlite allows one process per folder.
@@ -198,8 +198,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   const { env } = await import('@/lib/config/env');
   const { rpPublicJwks } = await import('@/lib/auth/itsme/keys');
-  const { startStandin } = await import('@/lib/itsme-standin');
-  const { testPersonList } = await import('@/lib/auth/test-persons');
+  const { startStandin } = await import('@/tooling/itsme-standin');
+  const { testPersonList } = await import('@/tooling/demo/test-persons');
   const config = env();
   const appUrl = appEnv.APP_URL!;
   const standin = await startStandin({

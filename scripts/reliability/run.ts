@@ -45,7 +45,7 @@ const stack = await startReliabilityStack(basePort);
 const stackSeconds = seconds(stackStarted);
 console.log(`[reliability] two instances up in ${stackSeconds} s (A ${stack.a.url}, B ${stack.b.url} via the database proxy)`);
 
-const { TEST_PERSONS } = await import('@/lib/auth/test-persons');
+const { TEST_PERSONS } = await import('@/tooling/demo/test-persons');
 const results: Record<string, { ok: boolean; seconds: number; figures?: unknown; error?: string }> = {};
 async function check(name: string, body: () => Promise<unknown>) {
   const t = performance.now();

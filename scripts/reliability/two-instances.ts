@@ -4,7 +4,7 @@
  * counts across both; a revocation on A holds on B at the very next request.
  */
 import assert from 'node:assert/strict';
-import { demoId } from '@/lib/db/demo-data';
+import { demoId } from '@/tooling/demo/demo-data';
 import { callAction } from '../../tests/e2e/support/server-actions';
 import { E2E_PERSONS, TARGET_DOSSIER } from '../../tests/e2e/support/actors';
 import { INVITE_LIMIT, type ReliabilityStack } from './stack';

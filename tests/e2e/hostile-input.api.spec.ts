@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { t } from '@/lib/i18n';
 import { normalizeEmail } from '@/lib/invites/normalize-email';
 import { hostileEmail, hostileId, hostileToken } from '../support/hostile';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { t } from '@/lib/i18n';
 import { TARGET_DOSSIER } from './support/actors';
 import { loginOverHttp } from './support/http-session';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { E2E_PERSONS } from './support/actors';
 import { expectAccessible } from './support/axe';
 import { inviteeContextOptions } from './support/client-address';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { TARGET_DOSSIER } from './support/actors';
 import { loginAs } from './support/login';
 

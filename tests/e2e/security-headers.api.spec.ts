@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { TARGET_DOSSIER } from './support/actors';
 import { loginOverHttp } from './support/http-session';
 import { E2E } from './support/ports';

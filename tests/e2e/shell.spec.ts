@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { expectAccessible } from './support/axe';
 import { loginAs, registerNewPerson } from './support/login';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
 import * as t from '@/lib/db/schema';
-import { isEmpty, seedDemo } from '@/lib/db/seed';
+import { isEmpty, seedDemo } from '@/tooling/demo/seed';
 import { createTestDatabase } from '../support/test-database';
 import { databaseError, openTestDb } from '../support/db';
 import { makeDossier, makeOrganisation, makeUser } from '../support/fixtures';

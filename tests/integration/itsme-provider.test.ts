@@ -12,12 +12,12 @@ import type { IdTokenFailure } from '@/lib/auth/itsme/id-token';
 import { itsmeIssuer } from '@/lib/auth/itsme/issuer';
 import { generateRpPrivateJwks, RP_PRIVATE_JWKS_FILE, rpPrivateJwks, rpPublicJwks, toPublicJwks } from '@/lib/auth/itsme/keys';
 import { ITSME_ACR_ADVANCED, itsmeProvider } from '@/lib/auth/itsme/provider';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { DATA_DIR, resetEnvCache } from '@/lib/config/env';
-import { startStandin } from '@/lib/itsme-standin';
-import type { RunningStandin, StandinTamper } from '@/lib/itsme-standin';
-import { CookieJar, loginAtStandin } from '@/lib/itsme-standin/browser';
-import type { LoginChoice } from '@/lib/itsme-standin/browser';
+import { startStandin } from '@/tooling/itsme-standin';
+import type { RunningStandin, StandinTamper } from '@/tooling/itsme-standin';
+import { CookieJar, loginAtStandin } from '@/tooling/itsme-standin/browser';
+import type { LoginChoice } from '@/tooling/itsme-standin/browser';
 
 const APP = 'http://localhost:3998';
 const CLIENT_ID = 'diplon-test';

@@ -5,11 +5,11 @@ import { CLIENT_ASSERTION_TYPE, createClientAssertion } from '@/lib/auth/itsme/c
 import { ITSME_ACR_ADVANCED, ITSME_ACR_BASIC } from '@/lib/auth/itsme/claims';
 import { generateRpPrivateJwks, toPublicJwks } from '@/lib/auth/itsme/keys';
 import type { PrivateRsaJwk } from '@/lib/auth/itsme/keys';
-import { TEST_PERSONS, testPersonList } from '@/lib/auth/test-persons';
-import { startStandin } from '@/lib/itsme-standin';
-import type { RunningStandin } from '@/lib/itsme-standin';
-import { CookieJar, loginAtStandin, request } from '@/lib/itsme-standin/browser';
-import type { LoginChoice } from '@/lib/itsme-standin/browser';
+import { TEST_PERSONS, testPersonList } from '@/tooling/demo/test-persons';
+import { startStandin } from '@/tooling/itsme-standin';
+import type { RunningStandin } from '@/tooling/itsme-standin';
+import { CookieJar, loginAtStandin, request } from '@/tooling/itsme-standin/browser';
+import type { LoginChoice } from '@/tooling/itsme-standin/browser';
 
 const CLIENT_ID = 'diplon-test';
 const SERVICE = 'DIPLON_TEST';

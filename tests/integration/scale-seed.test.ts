@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
 import { rowsOf } from '@/lib/db/rows';
-import { scaleId, seedScale } from '@/lib/db/scale-seed';
-import { seedDemo } from '@/lib/db/seed';
+import { scaleId, seedScale } from '@/tooling/demo/scale-seed';
+import { seedDemo } from '@/tooling/demo/seed';
 import { studentSearchName } from '@/lib/text/search-name';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

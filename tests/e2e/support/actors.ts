@@ -1,5 +1,5 @@
-import { TEST_PERSONS, type TestPerson } from '@/lib/auth/test-persons';
-import { demoId } from '@/lib/db/demo-data';
+import { TEST_PERSONS, type TestPerson } from '@/tooling/demo/test-persons';
+import { demoId } from '@/tooling/demo/demo-data';
 
 /**
  * The people of the e2e authorization matrix. The stand-in's four fixed persons plus extra

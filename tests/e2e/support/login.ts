@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { TestPerson } from '@/lib/auth/test-persons';
+import type { TestPerson } from '@/tooling/demo/test-persons';
 
 /** Through the real pages: 'Aanmelden met itsme', the stand-in's button for this person, back. */
 export async function loginAs(page: Page, person: TestPerson, startPath = '/aanmelden') {

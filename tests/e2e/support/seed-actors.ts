@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/lib/db/demo-data';
+import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/tooling/demo/demo-data';
 import * as t from '@/lib/db/schema';
 import { E2E_PERSONS, OTHER_DOSSIER, TARGET_DOSSIER } from './actors';
 

@@ -9,7 +9,7 @@ import type { DatabaseTarget } from '@/lib/db/client';
 export async function seedStackDatabase(target: DatabaseTarget): Promise<void> {
   const { openDatabase } = await import('@/lib/db/client');
   const { runMigrations } = await import('@/lib/db/migrate');
-  const { seedDemo } = await import('@/lib/db/seed');
+  const { seedDemo } = await import('@/tooling/demo/seed');
   const { seedActors } = await import('./seed-actors');
   const handle = openDatabase(target);
   try {
@@ -25,7 +25,7 @@ export async function seedStackDatabase(target: DatabaseTarget): Promise<void> {
 export async function startStackStandin(port: number, appUrls: string[]) {
   const { env } = await import('@/lib/config/env');
   const { rpPublicJwks } = await import('@/lib/auth/itsme/keys');
-  const { startStandin } = await import('@/lib/itsme-standin');
+  const { startStandin } = await import('@/tooling/itsme-standin');
   const { ALL_E2E_PERSONS } = await import('./actors');
   const config = env();
   return startStandin({

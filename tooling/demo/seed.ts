@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { studentSearchName } from '@/lib/text/search-name';
-import type { Db } from './client';
+import type { Db } from '@/lib/db/client';
 import {
   DEMO_CENTRE,
   DEMO_ENTRY_TEMPLATES,
@@ -11,7 +11,7 @@ import {
   demoRequestsFor,
   demoStudents,
 } from './demo-data';
-import * as t from './schema';
+import * as t from '@/lib/db/schema';
 
 const DAY = 86_400_000;
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import type { IdTokenInstance } from 'oidc-provider';
-import { testPersonList } from '@/lib/auth/test-persons';
+import { testPersonList } from '@/tooling/demo/test-persons';
 import { standinConfiguration } from './configuration';
 import type { ClientKeys } from './configuration';
 import { createInteractionHandler } from './interactions';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
-import type { RequestStatus, RequestType } from './schema';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
+import type { RequestStatus, RequestType } from '@/lib/db/schema';
 
 /** A stable UUID derived from a name, so the demo seed can be re-run without duplicates. */
 export function demoId(name: string): string {

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
 import type postgres from 'postgres';
-import { TEST_PERSONS } from '@/lib/auth/test-persons';
+import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { studentSearchName } from '@/lib/text/search-name';
-import type { Db } from './client';
-import { rowsOf } from './rows';
+import type { Db } from '@/lib/db/client';
+import { rowsOf } from '@/lib/db/rows';
 import { DEMO_CENTRE, DEMO_ENTRY_TEMPLATES, DEMO_SCHOOLS, DEMO_STAFF, demoId } from './demo-data';
 
 /**
