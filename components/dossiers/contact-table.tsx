@@ -1,5 +1,5 @@
 import { formatDate, t } from '@/lib/i18n';
-import type { ContactRole } from '@/lib/i18n/codes';
+import type { ContactRole } from '@/lib/codes';
 
 export type ContactView = {
   id: string;

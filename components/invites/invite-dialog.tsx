@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { useRef, useState } from 'react';
 import { useAnnounce } from '@/components/ui/status-announcer';
 import { t } from '@/lib/i18n';
-import type { ContactRole } from '@/lib/i18n/codes';
+import { CONTACT_ROLES, type ContactRole } from '@/lib/codes';
 
 // The form (react-hook-form, zod) is fetched only when someone opens the dialog.
 const InviteForm = dynamic(() => import('./invite-form'), {
@@ -12,7 +12,6 @@ const InviteForm = dynamic(() => import('./invite-form'), {
   loading: () => <p className="py-4">…</p>,
 });
 
-const ROLES: ContactRole[] = ['parent', 'teacher', 'clb', 'care_provider'];
 
 /**
  * 'Nodig iemand nieuw uit' → "Wie wil je uitnodigen?" → the role's form. A native modal
@@ -62,7 +61,7 @@ export function InviteDialog({ dossierId }: { dossierId: string }) {
                   {t.invite.chooseTitle}
                 </h2>
                 <ul className="grid gap-2">
-                  {ROLES.map((r) => (
+                  {CONTACT_ROLES.map((r) => (
                     <li key={r}>
                       <button
                         type="button"

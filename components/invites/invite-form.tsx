@@ -10,7 +10,7 @@ import {
   type CheckResult,
 } from '@/app/dossiers/[id]/contacten/actions';
 import { t } from '@/lib/i18n';
-import type { ContactRole } from '@/lib/i18n/codes';
+import type { ContactRole } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
 import { inviteEmailSchema, type InviteEmailInput } from '@/lib/invites/invite-form-schema';
 

@@ -1,4 +1,4 @@
-import type { ContactRole, StaffRole } from '@/lib/i18n/codes';
+import type { ContactRole, StaffRole } from '@/lib/codes';
 
 /**
  * The permission table (DOMAIN.md), the one source for server checks and for what the UI shows.

@@ -1,4 +1,4 @@
-import type { ContactRole, EntryKindCode, RequestStatus, RequestType, StaffRole } from './codes';
+import type { ContactRole, EntryKind, RequestStatus, RequestType, StaffRole } from '../codes';
 
 /**
  * Every Dutch (nl-BE) text of the product, in one place. Labels from the centre's help page
@@ -46,7 +46,7 @@ export const nl = {
     note: 'Notitie',
     report: 'Verslag',
     meeting: 'Overleg',
-  } satisfies Record<EntryKindCode, string>,
+  } satisfies Record<EntryKind, string>,
   home: {
     title: 'Welkom',
     noAccessTitle: 'Je hebt nog geen toegang',

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { CONTACT_ROLES } from '@/lib/codes';
 import { t } from '@/lib/i18n';
 import { normalizeEmail } from './normalize-email';
-
-export const CONTACT_ROLES = ['parent', 'teacher', 'clb', 'care_provider'] as const;
 
 /** The invite form's one schema: the dialog's resolver and the server actions both parse with it. */
 export const inviteEmailSchema = z.object(
