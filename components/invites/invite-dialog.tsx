@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useAnnounce } from '@/components/ui/status-announcer';
 import { t } from '@/lib/i18n';
 import { CONTACT_ROLES, type ContactRole } from '@/lib/codes';
+import type { InviteActions } from './invite-form';
 
 // The form (react-hook-form, zod) is fetched only when someone opens the dialog.
 const InviteForm = dynamic(() => import('./invite-form'), {
@@ -18,7 +19,7 @@ const InviteForm = dynamic(() => import('./invite-form'), {
  * <dialog>: focus moves in and stays in, Esc and Annuleren close it and focus returns to the
  * button. On a phone it is a full-screen sheet.
  */
-export function InviteDialog({ dossierId }: { dossierId: string }) {
+export function InviteDialog({ actions }: { actions: InviteActions }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const [role, setRole] = useState<ContactRole | null>(null);
@@ -80,7 +81,7 @@ export function InviteDialog({ dossierId }: { dossierId: string }) {
               </div>
             ) : (
               <InviteForm
-                dossierId={dossierId}
+                actions={actions}
                 role={role}
                 titleId="invite-dialog-title"
                 onCancel={close}

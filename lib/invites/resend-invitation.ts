@@ -2,8 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import { env } from '@/lib/config/env';
 import type { Db } from '@/lib/db/client';
+import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { invitations } from '@/lib/db/schema';
-import { queueInvitationMail, type Inviter } from './send-invitation';
+import { queueInvitationMail } from './send-invitation';
 import { hashToken, newInvitationToken } from './token';
 
 const DAY_MS = 86_400_000;
@@ -14,7 +15,8 @@ const DAY_MS = 86_400_000;
  */
 export async function resendInvitation(
   db: Db,
-  input: { dossierId: string; centreId: string; invitationId: string; actor: Inviter; origin?: string | null; now?: Date },
+  grant: DossierGrant<'contacts.manage'>,
+  input: { invitationId: string; now?: Date },
 ): Promise<{ status: 'resent'; email: string } | { status: 'not_found' }> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
@@ -22,7 +24,7 @@ export async function resendInvitation(
       .select()
       .from(invitations)
       .where(
-        and(eq(invitations.id, input.invitationId), eq(invitations.dossierId, input.dossierId), eq(invitations.status, 'pending')),
+        and(eq(invitations.id, input.invitationId), eq(invitations.dossierId, grant.id), eq(invitations.status, 'pending')),
       )
       .for('update')
       .limit(1);
@@ -34,18 +36,18 @@ export async function resendInvitation(
       invitationId: invitation.id,
       email: invitation.email,
       role: invitation.role,
-      inviter: input.actor,
-      centreId: input.centreId,
+      inviter: grant.actor,
+      centreId: grant.centreId,
       token,
       expiresAt,
     });
     await recordAudit(tx, {
-      actorId: input.actor.id,
+      actorId: grant.actor.id,
       action: 'invitation_resent',
-      dossierId: input.dossierId,
+      dossierId: grant.id,
       targetType: 'invitation',
       targetId: invitation.id,
-      origin: input.origin,
+      origin: grant.origin,
     });
     return { status: 'resent', email: invitation.email } as const;
   });

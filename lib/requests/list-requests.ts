@@ -1,11 +1,11 @@
 import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
+import { inScope } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { departments, requests, schools, students, type RequestStatus, type RequestType } from '@/lib/db/schema';
 import { isUuid } from '@/lib/text/uuid';
 import { foldForSearch } from '@/lib/text/search-name';
 import { CURSOR_TIME_FORMAT, decodeCursor, encodeCursor } from './cursor';
-import { requestScope } from './request-scope';
 
 export type RequestFilters = { q?: string; status?: RequestStatus; schoolId?: string; cursor?: string };
 
@@ -32,7 +32,7 @@ export async function listRequests(
   filters: RequestFilters,
   pageSize = PAGE_SIZE,
 ): Promise<{ rows: RequestRow[]; nextCursor: string | null }> {
-  const scope = requestScope(viewer.memberships);
+  const scope = inScope(viewer.memberships, requests);
   if (!scope) return { rows: [], nextCursor: null };
   const conditions: SQL[] = [scope];
   if (filters.status) conditions.push(eq(requests.status, filters.status));
