@@ -13,6 +13,7 @@ export const nl = {
     mainNav: 'Hoofdmenu',
     footerHelp: 'Ondervind je moeilijkheden? Mail naar',
     footerOrCall: 'of bel naar',
+    actionFailed: 'Er ging iets mis. Probeer het opnieuw.',
   },
   nav: {
     requests: 'Beheer aanvragen',

@@ -5,9 +5,7 @@ import type { Db } from '@/lib/db/client';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { invitations } from '@/lib/db/schema';
 import { queueInvitationMail } from './send-invitation';
-import { hashToken, newInvitationToken } from './token';
-
-const DAY_MS = 86_400_000;
+import { hashToken, linkExpiresAt, newInvitationToken } from './token';
 
 /**
  * 'Opnieuw versturen': a new token (the old link dies with its hash), a new expiry and a new
@@ -30,7 +28,7 @@ export async function resendInvitation(
       .limit(1);
     if (!invitation) return { status: 'not_found' } as const;
     const token = newInvitationToken();
-    const expiresAt = new Date(now.getTime() + env().INVITATION_TTL_DAYS * DAY_MS);
+    const expiresAt = linkExpiresAt(now, env().INVITATION_TTL_DAYS);
     await tx.update(invitations).set({ tokenHash: hashToken(token), expiresAt }).where(eq(invitations.id, invitation.id));
     await queueInvitationMail(tx, {
       invitationId: invitation.id,

@@ -7,15 +7,13 @@ import { centres, invitations, type ContactRole } from '@/lib/db/schema';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { findAddressOnDossier } from './find-address-on-dossier';
 import { normalizeEmail } from './normalize-email';
-import { hashToken, invitationLink, newInvitationToken } from './token';
+import { hashToken, invitationLink, linkExpiresAt, newInvitationToken } from './token';
 
 export type SendOutcome =
   | { status: 'sent'; invitationId: string; mailId: string; email: string }
   | { status: 'invalid' }
   | { status: 'has_access'; role: ContactRole }
   | { status: 'open_invitation'; invitationId: string };
-
-const DAY_MS = 86_400_000;
 
 /** Queues the invitation mail for an invitation row and points the row at it. */
 export async function queueInvitationMail(
@@ -55,7 +53,7 @@ export async function sendInvitation(
     if (existing.contactRole) return { status: 'has_access', role: existing.contactRole } as const;
     if (existing.openInvitation) return { status: 'open_invitation', invitationId: existing.openInvitation.id } as const;
     const token = newInvitationToken();
-    const expiresAt = new Date(now.getTime() + env().INVITATION_TTL_DAYS * DAY_MS);
+    const expiresAt = linkExpiresAt(now, env().INVITATION_TTL_DAYS);
     const [row] = await tx
       .insert(invitations)
       .values({

@@ -7,6 +7,7 @@ import { cancelInvitation } from '@/lib/invites/cancel-invitation';
 import { issueCheckToken, verifyCheckToken } from '@/lib/invites/check-token';
 import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { sendInvitation } from '@/lib/invites/send-invitation';
+import { hashToken } from '@/lib/invites/token';
 import { unseal } from '@/lib/mail/seal';
 import { SEALED_KEY } from '@/lib/mail/templates';
 import { consumeRateLimit } from '@/lib/rate-limit/consume';
@@ -60,7 +61,9 @@ describe('Verstuur', () => {
     if (sent.status !== 'sent') throw new Error(sent.status);
     const token = await tokenOf(sent.mailId);
     const [row] = await db.select().from(t.invitations).where(eq(t.invitations.id, sent.invitationId));
-    expect(row!.tokenHash).not.toContain(token);
+    // The stored value is the token's SHA-256 (so the link can be recognised) and nothing else of it.
+    expect(row!.tokenHash).toBe(hashToken(token));
+    expect(row!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(token);
     const [mail] = await db.select().from(t.mailOutbox).where(eq(t.mailOutbox.id, sent.mailId));
     const stored = JSON.stringify(mail!.payload);

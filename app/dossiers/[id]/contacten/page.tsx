@@ -4,6 +4,7 @@ import { ContactTable } from '@/components/dossiers/contact-table';
 import { InviteDialog } from '@/components/invites/invite-dialog';
 import { OpenInvitations } from '@/components/invites/open-invitations';
 import { ActionButton } from '@/components/ui/action-button';
+import { PersonCard } from '@/components/ui/person-card';
 import { StatusAnnouncer } from '@/components/ui/status-announcer';
 import { listOpenInvitations } from '@/lib/invites/list-open-invitations';
 import { fill } from '@/lib/i18n/format';
@@ -100,10 +101,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
         <p className="mb-3 text-sm text-slate-700">{t.contacts.staffIntro}</p>
         <ul className="grid gap-2 sm:grid-cols-2">
           {contacts.staff.map((s, i) => (
-            <li key={i} className="rounded-md border border-slate-200 p-3">
-              <p className="font-semibold">{s.name}</p>
-              <p className="text-sm">{t.roles.staff[s.role]}</p>
-            </li>
+            <PersonCard key={i} name={s.name} role={t.roles.staff[s.role]} />
           ))}
         </ul>
       </section>
