@@ -3,8 +3,11 @@ import { SiteFooter } from '@/components/shell/site-footer';
 import { SiteHeader } from '@/components/shell/site-header';
 import { getViewer } from '@/lib/auth/viewer';
 import { signOutAction } from './actions/sign-out';
+import { isStaff } from '@/lib/auth/scope';
 import { env } from '@/lib/config/env';
-import { t } from '@/lib/i18n';
+import { LANGUAGE_TAGS } from '@/lib/i18n';
+import { messagesFor } from '@/lib/i18n/locales';
+import { getLocale } from '@/lib/i18n/request-locale';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,8 +19,12 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   const hasDossiers = viewer?.hasDossiers ?? false;
+  // Staff work in Dutch; anyone else reads the language they chose (the link in the header).
+  const locale = await getLocale();
+  const t = messagesFor(locale);
+  const languages = !viewer || !isStaff(viewer.memberships);
   return (
-    <html lang="nl-BE">
+    <html lang={LANGUAGE_TAGS[locale]}>
       <body className="flex min-h-dvh flex-col">
         <a
           href="#inhoud"
@@ -25,11 +32,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t.app.skipToContent}
         </a>
-        <SiteHeader viewer={viewer} hasDossiers={hasDossiers} signOut={signOutAction} />
+        <SiteHeader viewer={viewer} hasDossiers={hasDossiers} signOut={signOutAction} m={t} languages={languages ? locale : null} />
         <main id="inhoud" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter m={t} />
       </body>
     </html>
   );

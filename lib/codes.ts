@@ -24,3 +24,23 @@ export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/**
+ * The languages of the people outside the centre (staff work in Dutch). The code is what is
+ * stored (users, invitations) and what the language link carries; `lib/i18n` maps it to its
+ * catalogue and its BCP 47 tag (`<html lang>`, date formats).
+ */
+export const LOCALES = ['nl', 'fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nl';
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * A dossier contact gives access only while `confirmed`. `awaiting_confirmation`: the invitation
+ * was accepted by someone whose itsme name did not match the name the centre expected (or no
+ * name was given for a parent); staff confirm or refuse. `refused` rows keep the history.
+ */
+export const CONTACT_STATUSES = ['confirmed', 'awaiting_confirmation', 'refused'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];

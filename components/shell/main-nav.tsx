@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { t } from '@/lib/i18n';
+import { t as dutch } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n/nl-BE';
 import { FolderIcon, PeopleIcon } from '@/components/ui/icons';
 
 /** Staff get 'Beheer aanvragen'; a person with granted dossiers gets 'Mijn dossiers'. */
-export function MainNav({ isStaff, hasDossiers }: { isStaff: boolean; hasDossiers: boolean }) {
+export function MainNav({ isStaff, hasDossiers, m: t = dutch }: { isStaff: boolean; hasDossiers: boolean; m?: Messages }) {
   if (!isStaff && !hasDossiers) return null;
   const item = 'inline-flex min-h-11 items-center gap-2 rounded-md px-3 py-2 font-medium hover:bg-white/10';
   return (

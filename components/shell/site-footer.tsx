@@ -1,7 +1,8 @@
 import { env } from '@/lib/config/env';
-import { t } from '@/lib/i18n';
+import { t as dutch } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n/nl-BE';
 
-export function SupportContact() {
+export function SupportContact({ m: t = dutch }: { m?: Messages }) {
   const { SUPPORT_EMAIL, SUPPORT_PHONE } = env();
   return (
     <>
@@ -16,11 +17,11 @@ export function SupportContact() {
   );
 }
 
-export function SiteFooter() {
+export function SiteFooter({ m: t = dutch }: { m?: Messages }) {
   return (
     <footer className="mt-12 border-t border-slate-300 bg-white">
       <p className="mx-auto max-w-6xl px-4 py-6 text-sm text-slate-700">
-        {t.app.footerHelp} <SupportContact />.
+        {t.app.footerHelp} <SupportContact m={t} />.
       </p>
     </footer>
   );

@@ -2,17 +2,37 @@ import Link from 'next/link';
 import { isStaff } from '@/lib/auth/scope';
 import { env } from '@/lib/config/env';
 import type { Viewer } from '@/lib/auth/find-session';
-import { t } from '@/lib/i18n';
+import type { Locale } from '@/lib/codes';
+import { t as dutch } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n/nl-BE';
+import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
 
-/** The bar on every page: the product's name, the signed-in person, 'Afmelden' (the layout hands it the sign-out action) and the navigation. */
-export function SiteHeader({ viewer, hasDossiers, signOut }: { viewer: Viewer | null; hasDossiers: boolean; signOut: () => Promise<void> }) {
+/**
+ * The bar on every page: the product's name, the signed-in person, 'Afmelden' (the layout hands
+ * it the sign-out action), the navigation and, for anyone but staff, the language links.
+ */
+export function SiteHeader({
+  viewer,
+  hasDossiers,
+  signOut,
+  m: t = dutch,
+  languages = null,
+}: {
+  viewer: Viewer | null;
+  hasDossiers: boolean;
+  signOut: () => Promise<void>;
+  m?: Messages;
+  /** The current language when the language links are shown; null for staff (Dutch only). */
+  languages?: Locale | null;
+}) {
   return (
     <header className="border-b border-brand-800 bg-brand-700 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="text-xl font-bold tracking-tight">
           {env().APP_NAME}
         </Link>
+        {languages && <LanguageSwitch current={languages} label={t.app.language} />}
         {viewer && (
           <div className="flex items-center gap-3 text-sm">
             <span>
@@ -32,7 +52,7 @@ export function SiteHeader({ viewer, hasDossiers, signOut }: { viewer: Viewer | 
           </div>
         )}
       </div>
-      {viewer && <MainNav isStaff={isStaff(viewer.memberships)} hasDossiers={hasDossiers} />}
+      {viewer && <MainNav isStaff={isStaff(viewer.memberships)} hasDossiers={hasDossiers} m={t} />}
     </header>
   );
 }

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { Locale } from '@/lib/codes';
 import type { Db } from '@/lib/db/client';
 import { dossierContacts, sessions, staffMemberships, users } from '@/lib/db/schema';
 import { isSessionLive, TOUCH_INTERVAL_MS } from './session-policy';
@@ -12,9 +13,9 @@ export type Membership = {
 
 export type Viewer = {
   sessionToken: string;
-  user: { id: string; givenName: string; familyName: string; email: string | null };
+  user: { id: string; givenName: string; familyName: string; email: string | null; locale: Locale | null };
   memberships: Membership[];
-  /** Holds at least one active dossier contact (shows 'Mijn dossiers'). */
+  /** Holds at least one dossier contact that is not revoked, confirmed or awaiting confirmation (shows 'Mijn dossiers'). */
   hasDossiers: boolean;
 };
 
@@ -56,6 +57,6 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionToken, token));
   }
   const memberships: Membership[] = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
-  const { id, givenName, familyName, email } = row.user;
-  return { sessionToken: token, user: { id, givenName, familyName, email }, memberships, hasDossiers: Boolean(row.hasDossiers) };
+  const { id, givenName, familyName, email, locale } = row.user;
+  return { sessionToken: token, user: { id, givenName, familyName, email, locale }, memberships, hasDossiers: Boolean(row.hasDossiers) };
 }

@@ -17,8 +17,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   CONTACT_ROLES,
+  CONTACT_STATUSES,
   ENTRY_KINDS,
   INVITATION_STATUSES,
+  LOCALES,
   MAIL_STATUSES,
   REQUEST_STATUSES,
   REQUEST_TYPES,
@@ -37,6 +39,8 @@ export const requestStatus = pgEnum('request_status', REQUEST_STATUSES);
 export const entryKind = pgEnum('entry_kind', ENTRY_KINDS);
 export const invitationStatus = pgEnum('invitation_status', INVITATION_STATUSES);
 export const mailStatus = pgEnum('mail_status', MAIL_STATUSES);
+export const locale = pgEnum('locale', LOCALES);
+export const contactStatus = pgEnum('contact_status', CONTACT_STATUSES);
 
 // ── Organisations ────────────────────────────────────────────────────────────────────────
 export const centres = pgTable('centres', {
@@ -76,6 +80,8 @@ export const users = pgTable('users', {
   familyName: text('family_name').notNull(),
   /** Contact address as itsme reported it (always unverified): never used to link accounts. */
   email: text('email'),
+  /** The language this person chose for the pages outside the centre; null until they choose or accept an invitation. */
+  locale: locale('locale'),
   createdAt: createdAt(),
   lastLoginAt: at('last_login_at'),
 });
@@ -256,6 +262,10 @@ export const invitations = pgTable(
     invitedBy: uuid('invited_by')
       .notNull()
       .references(() => users.id),
+    /** The invitee's language: the mail, the landing page and the itsme hand-over use it. */
+    locale: locale('locale').notNull().default('nl'),
+    /** 'Naam zoals gekend door de school': compared with the itsme-verified name at acceptance. */
+    expectedName: text('expected_name'),
     createdAt: createdAt(),
     expiresAt: at('expires_at').notNull(),
     status: invitationStatus('status').notNull().default('pending'),
@@ -286,9 +296,14 @@ export const dossierContacts = pgTable(
       .notNull()
       .references(() => users.id),
     role: contactRole('role').notNull(),
+    /** Only `confirmed` gives access (lib/dossiers/get-dossier-access.ts). */
+    status: contactStatus('status').notNull().default('confirmed'),
     invitationId: uuid('invitation_id').references(() => invitations.id),
     grantedBy: uuid('granted_by').references(() => users.id),
     grantedAt: at('granted_at').notNull().defaultNow(),
+    /** Who confirmed or refused an `awaiting_confirmation` contact, and when. */
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: at('decided_at'),
     revokedBy: uuid('revoked_by').references(() => users.id),
     revokedAt: at('revoked_at'),
   },
@@ -343,4 +358,4 @@ export type DossierContact = typeof dossierContacts.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type MailOutboxRow = typeof mailOutbox.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
-export type { ContactRole, InvitationStatus, MailStatus, RequestStatus, RequestType, StaffRole } from '../codes';
+export type { ContactRole, ContactStatus, InvitationStatus, Locale, MailStatus, RequestStatus, RequestType, StaffRole } from '../codes';

@@ -1,5 +1,8 @@
 import type { ContactRole, EntryKind, RequestStatus, RequestType, StaffRole } from '../codes';
 
+/** A catalogue's shape: the Dutch one's keys, any text. Every language must have every key (tsc and tests/unit/i18n-catalogues.test.ts). */
+type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+
 /**
  * Every Dutch (nl-BE) text of the product, in one place. Labels from the centre's help page
  * ('Beheer aanvragen', 'Beheer contacten', 'Nodig iemand nieuw uit', …) are used verbatim.
@@ -14,6 +17,7 @@ export const nl = {
     footerHelp: 'Ondervind je moeilijkheden? Mail naar',
     footerOrCall: 'of bel naar',
     actionFailed: 'Er ging iets mis. Probeer het opnieuw.',
+    language: 'Taal',
   },
   nav: {
     requests: 'Beheer aanvragen',
@@ -136,6 +140,26 @@ export const nl = {
     columns: { name: 'Naam', role: 'Rol', since: 'Sinds', invitedBy: 'Uitgenodigd door', revoked: 'Ingetrokken' },
     grantedBySystem: 'leersteuncentrum',
     revokedBy: 'door',
+    refused: 'Geweigerd',
+    pending: {
+      title: 'Wacht op bevestiging',
+      intro:
+        'Deze personen aanvaardden een uitnodiging, maar hun naam volgens itsme is niet de naam die de school opgaf, of er werd geen naam opgegeven. Ze zien niets van het dossier tot je bevestigt dat de uitnodiging voor hen bedoeld was.',
+      expected: 'Verwachte naam',
+      verified: 'Naam volgens itsme',
+      noExpected: 'geen naam opgegeven',
+      invitedAddress: 'Uitgenodigd adres',
+      acceptedOn: 'Aanvaard op',
+      confirm: 'Bevestigen',
+      confirmQuestion: '{name} toegang geven tot dit dossier als {role}?',
+      confirmYes: 'Ja, bevestig',
+      refuse: 'Weigeren',
+      refuseQuestion: 'Toegang van {name} weigeren? Die persoon krijgt geen toegang; stuur zo nodig een nieuwe uitnodiging naar de juiste persoon.',
+      refuseYes: 'Ja, weiger',
+      no: 'Nee',
+      confirmed: '{name} heeft nu toegang tot het dossier.',
+      refusedDone: 'De toegang van {name} is geweigerd.',
+    },
   },
   auditLog: {
     title: 'Logboek',
@@ -159,6 +183,10 @@ export const nl = {
       invitation_accepted: 'Uitnodiging aanvaard',
       mail_retried: 'E-mail opnieuw in de wachtrij gezet',
       contact_revoked: 'Toegang ingetrokken',
+      invitation_accepted_pending: 'Uitnodiging aanvaard, wacht op bevestiging',
+      contact_confirmed: 'Toegang bevestigd',
+      contact_refused: 'Toegang geweigerd',
+      invitation_opened_by_staff: 'Uitnodiging geopend door een medewerker',
     } as Record<string, string>,
   },
   myDossiers: {
@@ -167,6 +195,11 @@ export const nl = {
     empty: 'Er zijn (nog) geen dossiers met jou gedeeld.',
     yourRole: 'Jouw rol',
     since: 'sinds',
+    pendingTitle: 'Wacht op bevestiging',
+    pendingBody:
+      'Je aanvaardde een uitnodiging van {organisation} als {role}. Het leersteuncentrum bevestigt eerst dat die uitnodiging voor jou bedoeld was; daarna zie je het dossier hier. Je hoeft niets te doen.',
+    acceptedPending:
+      'Bedankt. Het leersteuncentrum bevestigt eerst dat deze uitnodiging voor jou bedoeld was. Tot dan zie je het dossier nog niet.',
   },
   invite: {
     open: 'Nodig iemand nieuw uit',
@@ -187,6 +220,12 @@ export const nl = {
       care_provider: 'Typ e-mail van de zorgverstrekker',
     },
     sensitivity: 'Wegens de gevoeligheid van de informatie, dient u het exacte adres te kennen.',
+    languageLabel: 'Taal van de uitnodiging',
+    languageHint: 'De e-mail en de pagina’s die de genodigde ziet, zijn in deze taal. De genodigde kan later zelf van taal wisselen.',
+    nameLabel: 'Naam zoals gekend door de school',
+    nameOptional: '(niet verplicht)',
+    nameHint:
+      'We vergelijken deze naam met de naam die itsme bevestigt. Klopt hij niet, of laat je hem leeg voor een ouder, dan bevestigt het leersteuncentrum de toegang eerst.',
     check: 'Check',
     send: 'Verstuur',
     sendHint: 'Klik eerst op Check. Verstuur kan pas als het adres gecontroleerd is.',
@@ -214,6 +253,7 @@ export const nl = {
       openInvitation: 'Er staat al een uitnodiging open voor dit adres.',
       unexpected: 'Er ging iets mis. Er is niets verstuurd. Probeer het opnieuw.',
       badRequest: 'De gegevens van het formulier zijn onvolledig. Herlaad de pagina en probeer het opnieuw.',
+      nameTooLong: 'Deze naam is te lang (hoogstens 200 tekens).',
     },
     sent: 'Uitnodiging verstuurd naar {email}.',
     list: {
@@ -260,6 +300,12 @@ export const nl = {
     tooManyBody: 'Er werden te veel uitnodigingslinks geopend vanaf dit adres. Probeer het binnen een minuut opnieuw.',
     acceptFailed: 'Deze uitnodiging kon niet aanvaard worden: ze is verlopen, geannuleerd of al gebruikt.',
     help: 'Vragen? Neem contact op met de ondersteuning:',
+    staffTitle: 'Deze uitnodiging is bedoeld voor iemand anders',
+    staffBody:
+      'Je bent aangemeld als {name}, met een rol in een leersteuncentrum of school. Deze uitnodiging werd naar een ouder of een andere betrokkene gestuurd. Opende je de link van iemand anders? Aanvaard dan niet en laat de uitnodiging naar die persoon sturen.',
+    staffConfirm: 'Ik ben zelf de persoon voor wie deze uitnodiging bedoeld is',
+    staffAccept: 'Toch aanvaarden',
+    staffNeedsConfirm: 'Vink eerst aan dat deze uitnodiging voor jou bedoeld is.',
   },
   mail: {
     invitation: {
@@ -287,6 +333,16 @@ export const nl = {
       button: 'Bekijk wie toegang heeft',
       footer: 'Je krijgt dit bericht omdat je deze uitnodiging verstuurde in {app}. Vragen? Mail naar {email} of bel {phone}.',
     },
+    needsConfirmation: {
+      subject: 'Bevestig wie je uitnodiging aanvaardde in {app}',
+      preview: '{name} aanvaardde je uitnodiging: bevestig of weiger',
+      heading: 'Bevestiging nodig',
+      body: 'De uitnodiging die je naar {email} stuurde als {role}, werd aanvaard door {name}. Die naam werd bevestigd door itsme.',
+      expected: 'De school kende deze persoon als {expected}.',
+      noExpected: 'Bij de uitnodiging werd geen naam opgegeven.',
+      action: 'Deze persoon ziet niets van het dossier tot jij of een collega in Beheer contacten bevestigt dat de uitnodiging voor hem of haar bedoeld was.',
+      button: 'Bevestigen of weigeren',
+    },
   },
   mailbox: {
     title: 'Ontwikkelmailbox',
@@ -308,4 +364,4 @@ export const nl = {
   health: { ok: 'ok', unavailable: 'database niet bereikbaar' },
 } as const;
 
-export type Messages = typeof nl;
+export type Messages = Widen<typeof nl>;
