@@ -1,5 +1,6 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
-import { t } from '@/lib/i18n';
+import { t as dutch } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n/nl-BE';
 import type { ContactRole } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
 import { MailLayout, button, heading, link, paragraph, subheading } from './layout';
@@ -10,18 +11,22 @@ export type InvitationMailProps = {
   organisationName: string;
   role: ContactRole;
   link: string;
-  /** Already formatted for the reader (nl-BE, Brussels time). */
+  /** Already formatted for the reader (their language, Brussels time). */
   expiresOn: string;
+  /** The invitee's catalogue (Dutch unless staff chose French or English). */
+  messages?: Messages;
   supportEmail: string;
   supportPhone: string;
 };
 
 /** The invitation: who invites, for which role, why itsme, the link, expiry, support. No student data. */
 export default function InvitationMail(props: InvitationMailProps) {
+  const t = props.messages ?? dutch;
   const m = t.mail.invitation;
   const role = t.roles.contact[props.role];
   return (
     <MailLayout
+      lang={t.locale}
       appName={props.appName}
       preview={fill(m.preview, { inviter: props.inviterName, app: props.appName })}
       footer={fill(m.help, { email: props.supportEmail, phone: props.supportPhone })}

@@ -4,9 +4,22 @@ const body = { backgroundColor: '#f1f5f9', fontFamily: 'Arial, Helvetica, sans-s
 const container = { backgroundColor: '#ffffff', borderRadius: 8, padding: '24px', maxWidth: 560, margin: '0 auto' };
 
 /** Shared frame of every mail: preview line, product name, content, support footer. */
-export function MailLayout({ preview, appName, footer, children }: { preview: string; appName: string; footer: string; children: React.ReactNode }) {
+export function MailLayout({
+  preview,
+  appName,
+  footer,
+  children,
+  lang = 'nl-BE',
+}: {
+  preview: string;
+  appName: string;
+  footer: string;
+  children: React.ReactNode;
+  /** The reader's language tag (staff mails: Dutch). */
+  lang?: string;
+}) {
   return (
-    <Html lang="nl-BE" dir="ltr">
+    <Html lang={lang} dir="ltr">
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>

@@ -6,6 +6,7 @@ import { signIn } from '@/lib/auth/auth';
 import { sessionCookieName } from '@/lib/auth/cookies';
 import { safeReturnPath } from '@/lib/auth/safe-return';
 import { db } from '@/lib/db/client';
+import { getLocale } from '@/lib/i18n/request-locale';
 import { sessions } from '@/lib/db/schema';
 
 /**
@@ -20,5 +21,7 @@ export async function signInWithItsme(formData: FormData): Promise<void> {
     await db().delete(sessions).where(eq(sessions.sessionToken, current));
     jar.delete(sessionCookieName());
   }
-  await signIn('itsme', { redirectTo });
+  // itsme shows its screens in the visitor's language (itsme knows nl, fr, en and de).
+  const locale = await getLocale();
+  await signIn('itsme', { redirectTo }, { ui_locales: locale });
 }

@@ -4,16 +4,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/result';
-import { t } from '@/lib/i18n';
+import { LANGUAGE_NAMES, LANGUAGE_TAGS, t } from '@/lib/i18n';
 import type { CheckResult } from '@/lib/invites/check-result';
-import type { ContactRole } from '@/lib/codes';
+import { DEFAULT_LOCALE, isLocale, LOCALES, type ContactRole, type Locale } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
-import { inviteEmailSchema, type InviteEmailInput, type InviteEmailOutput } from '@/lib/invites/invite-form-schema';
+import { EXPECTED_NAME_MAX, inviteEmailSchema, type InviteEmailInput, type InviteEmailOutput } from '@/lib/invites/invite-form-schema';
 
 /** The server actions of one invitation target, bound to it by the page (components never import routes). */
 export type InviteActions = {
   check: (input: { role: ContactRole; email: string }) => Promise<CheckResult>;
-  send: (input: { role: ContactRole; email: string; checkToken: string }) => Promise<ActionResult>;
+  send: (input: { role: ContactRole; email: string; checkToken: string; locale: Locale; expectedName: string }) => Promise<ActionResult>;
   resend: (invitationId: string) => Promise<ActionResult>;
 };
 
@@ -33,6 +33,8 @@ export default function InviteForm({ actions, role, titleId, onCancel, onDone }:
   const [result, setResult] = useState<CheckResult | { status: 'error'; message: string } | null>(null);
   const [checked, setChecked] = useState<{ email: string; token: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const [locale, setLocale] = useState<Locale>(DEFAULT_LOCALE);
+  const [expectedName, setExpectedName] = useState('');
   const current = form.watch('email');
   const canSend = checked !== null && current === checked.email && !pending;
   const fieldError = form.formState.errors.email?.message;
@@ -56,7 +58,7 @@ export default function InviteForm({ actions, role, titleId, onCancel, onDone }:
     startTransition(async () => {
       if (!checked) return;
       try {
-        const answer = await actions.send({ role, email: checked.email, checkToken: checked.token });
+        const answer = await actions.send({ role, email: checked.email, checkToken: checked.token, locale, expectedName });
         if (answer.ok) onDone(answer.message);
         else {
           setChecked(null);
@@ -112,6 +114,41 @@ export default function InviteForm({ actions, role, titleId, onCancel, onDone }:
           {fieldError}
         </p>
       )}
+      <label htmlFor="invite-name" className="mt-4 block font-medium">
+        {t.invite.nameLabel} <span className="font-normal text-slate-700">{t.invite.nameOptional}</span>
+      </label>
+      <input
+        id="invite-name"
+        type="text"
+        autoComplete="off"
+        maxLength={EXPECTED_NAME_MAX}
+        aria-describedby="invite-name-hint"
+        className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 px-3 py-2"
+        value={expectedName}
+        onChange={(event) => setExpectedName(event.target.value)}
+      />
+      <p id="invite-name-hint" className="mt-1 text-sm text-slate-700">
+        {t.invite.nameHint}
+      </p>
+      <label htmlFor="invite-locale" className="mt-4 block font-medium">
+        {t.invite.languageLabel}
+      </label>
+      <select
+        id="invite-locale"
+        aria-describedby="invite-locale-hint"
+        className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3 py-2 sm:w-auto"
+        value={locale}
+        onChange={(event) => setLocale(isLocale(event.target.value) ? event.target.value : DEFAULT_LOCALE)}
+      >
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={LANGUAGE_TAGS[code]}>
+            {LANGUAGE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+      <p id="invite-locale-hint" className="mt-1 text-sm text-slate-700">
+        {t.invite.languageHint}
+      </p>
       <div aria-live="polite" data-testid="check-result" className="mt-3">
         {result && (
           <div className={`rounded-md border-l-4 px-3 py-2 ${tone}`}>

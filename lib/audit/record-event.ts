@@ -15,7 +15,11 @@ export type AuditAction =
   | 'invitation_cancelled'
   | 'invitation_accepted'
   | 'mail_retried'
-  | 'contact_revoked';
+  | 'contact_revoked'
+  | 'invitation_accepted_pending'
+  | 'contact_confirmed'
+  | 'contact_refused'
+  | 'invitation_opened_by_staff';
 
 export type AuditInput = {
   actorId: string | null;

@@ -1,4 +1,4 @@
-import type { ContactRole, StaffRole } from '@/lib/codes';
+import { CONTACT_STATUSES, type ContactRole, type ContactStatus, type StaffRole } from '@/lib/codes';
 import type { Membership } from './find-session';
 import { isStaff } from './scope';
 
@@ -34,6 +34,18 @@ export const PERMISSIONS: Record<Grantee, Record<DossierAction, boolean>> = {
   clb: readOnly,
   care_provider: readOnly,
 };
+
+/**
+ * Which dossier contacts give access at all. Only a confirmed one: a contact awaiting the
+ * centre's confirmation (the itsme name did not match the expected name, or a parent was
+ * invited without one) sees nothing of the dossier, and neither does a refused one.
+ */
+export const CONTACT_GIVES_ACCESS: Record<ContactStatus, boolean> = {
+  confirmed: true,
+  awaiting_confirmation: false,
+  refused: false,
+};
+export const ACCESS_GIVING_CONTACT_STATUSES = CONTACT_STATUSES.filter((status) => CONTACT_GIVES_ACCESS[status]);
 
 export function can(access: DossierAccess | null | undefined, action: DossierAction): boolean {
   if (!access) return false;

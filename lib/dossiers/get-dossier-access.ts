@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
-import type { DossierAccess } from '@/lib/auth/permissions';
+import { ACCESS_GIVING_CONTACT_STATUSES, type DossierAccess } from '@/lib/auth/permissions';
 import { staffRoleFor } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { departments, dossierContacts, dossiers, schools, students } from '@/lib/db/schema';
@@ -62,6 +62,8 @@ export async function getDossierAccess(
           eq(dossierContacts.dossierId, dossierId),
           eq(dossierContacts.userId, viewer.user.id),
           isNull(dossierContacts.revokedAt),
+          // A contact awaiting confirmation (or refused) has no access (lib/auth/permissions.ts).
+          inArray(dossierContacts.status, ACCESS_GIVING_CONTACT_STATUSES),
         ),
       )
       .limit(1);

@@ -2,7 +2,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { membershipsCovering } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
-import { dossierContacts, staffMemberships, users } from '@/lib/db/schema';
+import { dossierContacts, invitations, staffMemberships, users } from '@/lib/db/schema';
 import type { DossierGrant } from './dossier-grant';
 
 const grantor = alias(users, 'grantor');
@@ -10,13 +10,17 @@ const revoker = alias(users, 'revoker');
 
 /**
  * 'Beheer contacten': the people with access by invitation (active first, then the revoked
- * history), and, apart, the staff who see the dossier through their organisation role.
+ * and refused history), those awaiting confirmation (their itsme-verified name beside the name
+ * the school gave), and, apart, the staff who see the dossier through their organisation role.
  */
 export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>) {
   const contactRows = await db
     .select({
       id: dossierContacts.id,
       role: dossierContacts.role,
+      status: dossierContacts.status,
+      expectedName: invitations.expectedName,
+      invitedEmail: invitations.email,
       grantedAt: dossierContacts.grantedAt,
       revokedAt: dossierContacts.revokedAt,
       givenName: users.givenName,
@@ -30,13 +34,17 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
     .innerJoin(users, eq(users.id, dossierContacts.userId))
     .leftJoin(grantor, eq(grantor.id, dossierContacts.grantedBy))
     .leftJoin(revoker, eq(revoker.id, dossierContacts.revokedBy))
+    .leftJoin(invitations, eq(invitations.id, dossierContacts.invitationId))
     .where(eq(dossierContacts.dossierId, grant.id))
     .orderBy(desc(dossierContacts.grantedAt));
 
   const contacts = contactRows.map((r) => ({
     id: r.id,
     role: r.role,
+    status: r.status,
     name: `${r.givenName} ${r.familyName}`,
+    expectedName: r.expectedName,
+    invitedEmail: r.invitedEmail,
     grantedAt: r.grantedAt,
     grantedBy: r.grantorName ? `${r.grantorName} ${r.grantorFamily}` : null,
     revokedAt: r.revokedAt,
@@ -51,7 +59,8 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
     .orderBy(asc(staffMemberships.role), asc(users.familyName));
 
   return {
-    active: contacts.filter((c) => !c.revokedAt),
+    active: contacts.filter((c) => !c.revokedAt && c.status === 'confirmed'),
+    awaitingConfirmation: contacts.filter((c) => !c.revokedAt && c.status === 'awaiting_confirmation'),
     revoked: contacts.filter((c) => c.revokedAt),
     staff: staff.map((s) => ({ role: s.role, name: `${s.givenName} ${s.familyName}` })),
   };

@@ -1,10 +1,21 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
+import type { Locale } from '@/lib/codes';
 import { centres, dossiers, invitations, users, type ContactRole } from '@/lib/db/schema';
 import { hashToken, isTokenShaped } from './token';
 
 export type InvitationView =
-  | { valid: true; inviterName: string; organisationName: string; role: ContactRole }
+  | {
+      valid: true;
+      inviterName: string;
+      organisationName: string;
+      role: ContactRole;
+      /** The language staff chose for the invitee. */
+      locale: Locale;
+      /** For the audit log only; never shown. */
+      invitationId: string;
+      dossierId: string;
+    }
   | { valid: false };
 
 /**
@@ -19,6 +30,9 @@ export async function findInvitationByToken(db: Db, token: string, now = new Dat
       status: invitations.status,
       expiresAt: invitations.expiresAt,
       role: invitations.role,
+      locale: invitations.locale,
+      invitationId: invitations.id,
+      dossierId: invitations.dossierId,
       givenName: users.givenName,
       familyName: users.familyName,
       centreName: centres.name,
@@ -35,5 +49,8 @@ export async function findInvitationByToken(db: Db, token: string, now = new Dat
     inviterName: `${row.givenName} ${row.familyName}`,
     organisationName: row.centreName,
     role: row.role,
+    locale: row.locale,
+    invitationId: row.invitationId,
+    dossierId: row.dossierId,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldErrors } from '@/lib/actions/result';
-import { CONTACT_ROLES } from '@/lib/codes';
+import { CONTACT_ROLES, DEFAULT_LOCALE, LOCALES } from '@/lib/codes';
 import { t } from '@/lib/i18n';
 import { normalizeEmail } from './normalize-email';
 
@@ -23,9 +23,24 @@ export const inviteRequestSchema = inviteEmailSchema.extend({
   role: z.enum(CONTACT_ROLES, { error: t.invite.errors.badRequest }),
 });
 
-/** 'Verstuur': the checked request and the token Check issued for exactly it. */
+/** 'Naam zoals gekend door de school': optional; blank is no name. */
+export const EXPECTED_NAME_MAX = 200;
+const expectedNameField = z
+  .string({ error: t.invite.errors.badRequest })
+  .trim()
+  .max(EXPECTED_NAME_MAX, { error: t.invite.errors.nameTooLong })
+  .transform((value) => value.replace(/\s+/g, ' ') || null)
+  .optional()
+  .transform((value) => value ?? null);
+
+/**
+ * 'Verstuur': the checked request and the token Check issued for exactly it, with the
+ * invitee's language (Nederlands unless staff chose otherwise) and the name the school knows.
+ */
 export const inviteSendSchema = inviteRequestSchema.extend({
   checkToken: z.string({ error: t.invite.errors.notChecked }).max(200, { error: t.invite.errors.notChecked }),
+  locale: z.enum(LOCALES, { error: t.invite.errors.badRequest }).default(DEFAULT_LOCALE),
+  expectedName: expectedNameField,
 });
 
 export type InviteEmailInput = z.input<typeof inviteEmailSchema>;

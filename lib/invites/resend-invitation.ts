@@ -34,6 +34,7 @@ export async function resendInvitation(
       invitationId: invitation.id,
       email: invitation.email,
       role: invitation.role,
+      locale: invitation.locale,
       inviter: grant.actor,
       centreId: grant.centreId,
       token,

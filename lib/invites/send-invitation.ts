@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit/record-event';
 import { env } from '@/lib/config/env';
 import type { Db } from '@/lib/db/client';
 import type { Actor, DossierGrant } from '@/lib/dossiers/dossier-grant';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/codes';
 import { centres, invitations, type ContactRole } from '@/lib/db/schema';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { findAddressOnDossier } from './find-address-on-dossier';
@@ -18,7 +19,16 @@ export type SendOutcome =
 /** Queues the invitation mail for an invitation row and points the row at it. */
 export async function queueInvitationMail(
   tx: Db,
-  input: { invitationId: string; email: string; role: ContactRole; inviter: Actor; centreId: string; token: string; expiresAt: Date },
+  input: {
+    invitationId: string;
+    email: string;
+    role: ContactRole;
+    locale: Locale;
+    inviter: Actor;
+    centreId: string;
+    token: string;
+    expiresAt: Date;
+  },
 ): Promise<string> {
   const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, input.centreId)).limit(1);
   const mail = await enqueueMail(tx, {
@@ -29,6 +39,7 @@ export async function queueInvitationMail(
       organisationName: centre?.name ?? env().APP_NAME,
       role: input.role,
       expiresAt: input.expiresAt.toISOString(),
+      locale: input.locale,
     },
     secret: invitationLink(env().APP_URL, input.token),
   });
@@ -43,11 +54,21 @@ export async function queueInvitationMail(
 export async function sendInvitation(
   db: Db,
   grant: DossierGrant<'contacts.manage'>,
-  input: { role: ContactRole; email: string; now?: Date },
+  input: {
+    role: ContactRole;
+    email: string;
+    /** The invitee's language: their mail, landing page and itsme hand-over. */
+    locale?: Locale;
+    /** 'Naam zoals gekend door de school', compared with the itsme name at acceptance. */
+    expectedName?: string | null;
+    now?: Date;
+  },
 ): Promise<SendOutcome> {
   const normalized = normalizeEmail(input.email);
   if (!normalized.ok) return { status: 'invalid' };
   const now = input.now ?? new Date();
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  const expectedName = input.expectedName?.trim() || null;
   return db.transaction(async (tx) => {
     const existing = await findAddressOnDossier(tx, grant.id, normalized.key);
     if (existing.contactRole) return { status: 'has_access', role: existing.contactRole } as const;
@@ -63,6 +84,8 @@ export async function sendInvitation(
         emailKey: normalized.key,
         tokenHash: hashToken(token),
         invitedBy: grant.actor.id,
+        locale,
+        expectedName,
         createdAt: now,
         expiresAt,
       })
@@ -77,6 +100,7 @@ export async function sendInvitation(
       invitationId: row.id,
       email: normalized.email,
       role: input.role,
+      locale,
       inviter: grant.actor,
       centreId: grant.centreId,
       token,
@@ -88,7 +112,7 @@ export async function sendInvitation(
       dossierId: grant.id,
       targetType: 'invitation',
       targetId: row.id,
-      details: { role: input.role, email: normalized.email },
+      details: { role: input.role, email: normalized.email, locale, expectedName },
       origin: grant.origin,
     });
     return { status: 'sent', invitationId: row.id, mailId, email: normalized.email } as const;

@@ -2,21 +2,15 @@ import { render, toPlainText } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import InvitationAcceptedMail from '@/emails/invitation-accepted';
 import InvitationMail from '@/emails/invitation';
+import NeedsConfirmationMail from '@/emails/invitation-needs-confirmation';
 import { env } from '@/lib/config/env';
-import { LOCALE, t } from '@/lib/i18n';
+import { DEFAULT_LOCALE } from '@/lib/codes';
+import { formatDateTimeLong, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
+import { messagesFor } from '@/lib/i18n/locales';
 import type { MailTemplate, RenderPayloads } from './templates';
 
 export type RenderedMail = { subject: string; html: string; text: string };
-
-const expiryFormat = new Intl.DateTimeFormat(LOCALE, {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Brussels',
-});
 
 // Headings keep their case in the text version (html-to-text would shout them).
 const textOptions = { selectors: ['h1', 'h2'].map((selector) => ({ selector, options: { uppercase: false } })) };
@@ -32,15 +26,24 @@ export async function renderMail<T extends MailTemplate>(template: T, payload: R
   const common = { appName: APP_NAME, supportEmail: SUPPORT_EMAIL, supportPhone: SUPPORT_PHONE };
   if (template === 'invitation') {
     const p = payload as RenderPayloads['invitation'];
+    // The invitee's language; the staff mails below are Dutch.
+    const locale = p.locale ?? DEFAULT_LOCALE;
+    const messages = messagesFor(locale);
     const element = createElement(InvitationMail, {
       ...common,
       inviterName: p.inviterName,
       organisationName: p.organisationName,
       role: p.role,
       link: p.link,
-      expiresOn: expiryFormat.format(new Date(p.expiresAt)),
+      expiresOn: formatDateTimeLong(p.expiresAt, locale),
+      messages,
     });
-    return htmlAndText(fill(t.mail.invitation.subject, { app: APP_NAME }), element);
+    return htmlAndText(fill(messages.mail.invitation.subject, { app: APP_NAME }), element);
+  }
+  if (template === 'invitation_needs_confirmation') {
+    const p = payload as RenderPayloads['invitation_needs_confirmation'];
+    const element = createElement(NeedsConfirmationMail, { ...common, ...p });
+    return htmlAndText(fill(t.mail.needsConfirmation.subject, { app: APP_NAME }), element);
   }
   const p = payload as RenderPayloads['invitation_accepted'];
   const element = createElement(InvitationAcceptedMail, { ...common, ...p });

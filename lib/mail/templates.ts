@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_ROLES } from '@/lib/codes';
+import { CONTACT_ROLES, DEFAULT_LOCALE, LOCALES } from '@/lib/codes';
 
 const role = z.enum(CONTACT_ROLES);
 const webUrl = z.url({ protocol: /^https?$/ });
@@ -15,6 +15,8 @@ export const mailPayloadSchemas = {
     role,
     /** ISO timestamp. */
     expiresAt: z.iso.datetime({ offset: true }),
+    /** The invitee's language (rows queued before languages existed have none: Dutch). */
+    locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
   }),
   invitation_accepted: z.strictObject({
     /** The name itsme confirmed. */
@@ -24,15 +26,25 @@ export const mailPayloadSchemas = {
     /** Behind login, so it reveals nothing by itself. */
     contactsUrl: webUrl,
   }),
+  /** To the inviter: someone accepted, but the centre must confirm it was the person meant. */
+  invitation_needs_confirmation: z.strictObject({
+    acceptedByName: z.string().min(1),
+    /** 'Naam zoals gekend door de school', or null when none was given. */
+    expectedName: z.string().min(1).nullable(),
+    invitedEmail: z.string().min(3),
+    role,
+    contactsUrl: webUrl,
+  }),
 };
 
 export type MailTemplate = keyof typeof mailPayloadSchemas;
-export type MailPayloads = { [T in MailTemplate]: z.infer<(typeof mailPayloadSchemas)[T]> };
+export type MailPayloads = { [T in MailTemplate]: z.input<(typeof mailPayloadSchemas)[T]> };
 
 /** What rendering needs: the stored payload plus, for an invitation, its (unsealed) link. */
 export type RenderPayloads = {
   invitation: MailPayloads['invitation'] & { link: string };
   invitation_accepted: MailPayloads['invitation_accepted'];
+  invitation_needs_confirmation: MailPayloads['invitation_needs_confirmation'];
 };
 
 /** Templates whose mail carries a secret, and the render field it fills. */

@@ -4,20 +4,34 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getViewer, requestOrigin } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
-import { acceptInvitation } from '@/lib/invites/accept-invitation';
+import { getLocale } from '@/lib/i18n/request-locale';
+import { acceptInvitation, SELF_CONFIRM_FIELD } from '@/lib/invites/accept-invitation';
 import { isTokenShaped } from '@/lib/invites/token';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 
-/** 'Uitnodiging aanvaarden': an explicit POST by a signed-in person; then straight to the dossier. */
-export async function acceptInvitationAction(token: string): Promise<void> {
+/**
+ * 'Uitnodiging aanvaarden': an explicit POST by a signed-in person; then straight to the
+ * dossier, or, when the centre must first confirm it was the person meant, to 'Mijn dossiers'
+ * which says so. Someone with an organisation role must tick the second step.
+ */
+export async function acceptInvitationAction(token: string, formData?: FormData): Promise<void> {
   const safeToken = isTokenShaped(token) ? token : null;
   const viewer = await getViewer();
   if (!viewer) redirect(safeToken ? `/aanmelden?terug=${encodeURIComponent(`/uitnodiging/${safeToken}`)}` : '/aanmelden');
   if (!safeToken) redirect('/uitnodiging/ongeldig');
-  const result = await acceptInvitation(db(), { token: safeToken, userId: viewer.user.id, origin: await requestOrigin() });
-  if (result.status !== 'accepted') redirect(`/uitnodiging/${safeToken}?fout=1`);
+  const confirmedBySelf = formData instanceof FormData && formData.get(SELF_CONFIRM_FIELD) === 'ja';
+  const result = await acceptInvitation(db(), {
+    token: safeToken,
+    userId: viewer.user.id,
+    origin: await requestOrigin(),
+    confirmedBySelf,
+    locale: await getLocale(),
+  });
+  if (result.status === 'needs_second_step') redirect(`/uitnodiging/${safeToken}?fout=bevestig`);
+  if (result.status === 'invalid') redirect(`/uitnodiging/${safeToken}?fout=1`);
   kickOutbox();
   // The shell (its 'Mijn dossiers' entry) depends on the new access: render the layout afresh.
   revalidatePath('/', 'layout');
+  if (result.status === 'awaiting_confirmation') redirect('/mijn-dossiers?bevestiging=1');
   redirect(`/dossiers/${result.dossierId}`);
 }

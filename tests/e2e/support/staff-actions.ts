@@ -13,5 +13,7 @@ export function staffActions(email: string): { name: string; args: (dossierId: s
     { name: 'cancelInviteAction', args: (d) => [d, NO_SUCH_ID] },
     { name: 'retryMailAction', args: (d) => [d, NO_SUCH_ID] },
     { name: 'revokeContactAction', args: (d) => [d, NO_SUCH_ID] },
+    { name: 'confirmContactAction', args: (d) => [d, NO_SUCH_ID] },
+    { name: 'refuseContactAction', args: (d) => [d, NO_SUCH_ID] },
   ];
 }

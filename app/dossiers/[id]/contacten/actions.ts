@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import type { ActionResult } from '@/lib/actions/result';
+import { decideContact } from '@/lib/contacts/decide-contact';
 import { revokeContact } from '@/lib/contacts/revoke-contact';
 import { db } from '@/lib/db/client';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
@@ -88,13 +89,13 @@ export async function sendInviteAction(dossierId: string, input: unknown): Promi
   return contactsAction(dossierId, async (grant) => {
     const parsed = inviteSendSchema.safeParse(input);
     if (!parsed.success) return { ...failed(parsed.error.issues[0]?.message ?? t.invite.errors.notChecked), fieldErrors: fieldErrors(parsed.error) };
-    const { email, role, checkToken } = parsed.data;
+    const { email, role, checkToken, locale, expectedName } = parsed.data;
     const emailKey = emailKeyOf(email);
     // Check issues its token only for an address it found fine, so this also refuses typos.
     if (!verifyCheckToken(checkToken, { dossierId: grant.id, userId: grant.actor.id, role, emailKey })) return failed(t.invite.errors.notChecked);
     const limited = await inviteRateLimit(grant);
     if (limited) return limited;
-    const sent = await sendInvitation(db(), grant, { role, email });
+    const sent = await sendInvitation(db(), grant, { role, email, locale, expectedName });
     if (sent.status === 'has_access') return failed(t.invite.errors.hasAccess);
     if (sent.status === 'open_invitation') return failed(t.invite.errors.openInvitation);
     if (sent.status === 'invalid') return failed(t.invite.errors.notChecked);
@@ -137,5 +138,23 @@ export async function revokeContactAction(dossierId: string, contactId: string):
     const result = await revokeContact(db(), grant, { contactId: id });
     if (result.status !== 'revoked') return failed();
     return { ok: true, message: fill(t.invite.revoke.done, { name: result.name }) };
+  });
+}
+
+/** 'Bevestigen': the contact awaiting confirmation was the person meant; access from now on. */
+export async function confirmContactAction(dossierId: string, contactId: string): Promise<ActionResult> {
+  return rowAction(dossierId, contactId, async (grant, id) => {
+    const result = await decideContact(db(), grant, { contactId: id, decision: 'confirm' });
+    if (result.status !== 'confirmed') return failed();
+    return { ok: true, message: fill(t.contacts.pending.confirmed, { name: result.name }) };
+  });
+}
+
+/** 'Weigeren': the contact awaiting confirmation was not the person meant; they never get access. */
+export async function refuseContactAction(dossierId: string, contactId: string): Promise<ActionResult> {
+  return rowAction(dossierId, contactId, async (grant, id) => {
+    const result = await decideContact(db(), grant, { contactId: id, decision: 'refuse' });
+    if (result.status !== 'refused') return failed();
+    return { ok: true, message: fill(t.contacts.pending.refusedDone, { name: result.name }) };
   });
 }
