@@ -68,7 +68,7 @@ export async function sendInvitation(
   if (!normalized.ok) return { status: 'invalid' };
   const now = input.now ?? new Date();
   const locale = input.locale ?? DEFAULT_LOCALE;
-  const expectedName = input.expectedName?.trim() || null;
+  const expectedName = input.expectedName?.replace(/\s+/g, ' ').trim() || null;
   return db.transaction(async (tx) => {
     const existing = await findAddressOnDossier(tx, grant.id, normalized.key);
     if (existing.contactRole) return { status: 'has_access', role: existing.contactRole } as const;
