@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { PageTitle } from '@/components/ui/page-title';
-import { t } from '@/lib/i18n';
+import { getMessages } from '@/lib/i18n/request-locale';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getMessages();
   return (
     <section className="max-w-xl">
       <PageTitle>{t.errors.notFoundTitle}</PageTitle>

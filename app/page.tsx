@@ -4,13 +4,14 @@ import { SupportContact } from '@/components/shell/site-footer';
 import { Notice } from '@/components/ui/notice';
 import { PageTitle } from '@/components/ui/page-title';
 import { requireViewer } from '@/lib/auth/viewer';
-import { t } from '@/lib/i18n';
+import { getMessages } from '@/lib/i18n/request-locale';
 
 /** Home: staff go to 'Beheer aanvragen', invitees to 'Mijn dossiers', anyone else learns why there is nothing yet. */
 export default async function HomePage() {
   const viewer = await requireViewer('/');
   if (isStaff(viewer.memberships)) redirect('/aanvragen');
   if (viewer.hasDossiers) redirect('/mijn-dossiers');
+  const t = await getMessages();
   return (
     <section aria-labelledby="geen-toegang" className="max-w-2xl">
       <PageTitle id="geen-toegang">{t.home.noAccessTitle}</PageTitle>
@@ -18,7 +19,7 @@ export default async function HomePage() {
         <p>{t.home.noAccessBody}</p>
       </Notice>
       <p className="mt-4">
-        {t.home.noAccessHelp} <SupportContact />.
+        {t.home.noAccessHelp} <SupportContact m={t} />.
       </p>
     </section>
   );

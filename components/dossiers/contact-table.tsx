@@ -1,10 +1,12 @@
-import { formatDate, t } from '@/lib/i18n';
+import { formatDate, localeOf, t as dutch } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n/nl-BE';
 import { PersonCard } from '@/components/ui/person-card';
-import type { ContactRole } from '@/lib/codes';
+import type { ContactRole, ContactStatus } from '@/lib/codes';
 
 export type ContactView = {
   id: string;
   role: ContactRole;
+  status?: ContactStatus;
   name: string;
   grantedAt: Date;
   grantedBy: string | null;
@@ -13,8 +15,18 @@ export type ContactView = {
 };
 
 /** Contacts as a definition list per person: readable on a phone without a sideways scroll. */
-export function ContactTable({ contacts, actions }: { contacts: ContactView[]; actions?: (c: ContactView) => React.ReactNode }) {
+export function ContactTable({
+  contacts,
+  actions,
+  m: t = dutch,
+}: {
+  contacts: ContactView[];
+  actions?: (c: ContactView) => React.ReactNode;
+  /** The reader's catalogue (a parent reads 'Wie kan dit dossier zien?' in their language). */
+  m?: Messages;
+}) {
   const c = t.contacts.columns;
+  const locale = localeOf(t);
   return (
     <ul className="grid gap-3">
       {contacts.map((contact) => (
@@ -22,7 +34,7 @@ export function ContactTable({ contacts, actions }: { contacts: ContactView[]; a
           <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-3">
             <div>
               <dt className="inline text-slate-700">{c.since}: </dt>
-              <dd className="inline">{formatDate(contact.grantedAt)}</dd>
+              <dd className="inline">{formatDate(contact.grantedAt, locale)}</dd>
             </div>
             <div>
               <dt className="inline text-slate-700">{c.invitedBy}: </dt>
@@ -30,9 +42,9 @@ export function ContactTable({ contacts, actions }: { contacts: ContactView[]; a
             </div>
             {contact.revokedAt && (
               <div>
-                <dt className="inline text-slate-700">{c.revoked}: </dt>
+                <dt className="inline text-slate-700">{contact.status === 'refused' ? t.contacts.refused : c.revoked}: </dt>
                 <dd className="inline">
-                  {formatDate(contact.revokedAt)}
+                  {formatDate(contact.revokedAt, locale)}
                   {contact.revokedBy && ` ${t.contacts.revokedBy} ${contact.revokedBy}`}
                 </dd>
               </div>

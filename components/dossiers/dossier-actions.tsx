@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { LogIcon, PeopleIcon } from '@/components/ui/icons';
 import { can, type DossierAccess } from '@/lib/auth/permissions';
-import { t } from '@/lib/i18n';
+import { t as dutch } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n/nl-BE';
 
 /** The column of buttons beside the dossier: only actions the caller may use and that work. */
-export function DossierActions({ dossierId, access }: { dossierId: string; access: DossierAccess }) {
+export function DossierActions({ dossierId, access, m: t = dutch }: { dossierId: string; access: DossierAccess; m?: Messages }) {
   const button =
     'flex min-h-11 w-full items-center gap-2 rounded-md border border-brand-700 bg-white px-4 py-2 font-medium text-brand-700 hover:bg-brand-50';
   const items = [

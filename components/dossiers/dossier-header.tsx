@@ -1,8 +1,9 @@
-import { t } from '@/lib/i18n';
+import { t as dutch } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n/nl-BE';
 import type { AccessibleDossier } from '@/lib/dossiers/get-dossier-access';
 
 /** The student's header: name, birth year, school, class. */
-export function DossierHeader({ dossier, titleId }: { dossier: AccessibleDossier; titleId: string }) {
+export function DossierHeader({ dossier, titleId, m: t = dutch }: { dossier: AccessibleDossier; titleId: string; m?: Messages }) {
   const { student, school, department } = dossier;
   return (
     <header className="mb-6 rounded-lg bg-white p-4 shadow-sm">

@@ -1,4 +1,5 @@
-import { t } from '@/lib/i18n';
+import { t as dutch } from '@/lib/i18n';
+import type { Messages } from '@/lib/i18n/nl-BE';
 import type { RequestStatus } from '@/lib/codes';
 
 const tone: Record<RequestStatus, string> = {
@@ -8,6 +9,6 @@ const tone: Record<RequestStatus, string> = {
   completed: 'bg-green-100 text-green-900',
 };
 
-export function StatusBadge({ status }: { status: RequestStatus }) {
+export function StatusBadge({ status, m: t = dutch }: { status: RequestStatus; m?: Messages }) {
   return <span className={`inline-block rounded-full px-2.5 py-0.5 text-sm font-medium ${tone[status]}`}>{t.requestStatus[status]}</span>;
 }

@@ -8,7 +8,8 @@ import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db/client';
 import { getDossierContent } from '@/lib/dossiers/get-dossier-content';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
-import { formatDate, t } from '@/lib/i18n';
+import { formatDate, localeOf } from '@/lib/i18n';
+import { getMessages } from '@/lib/i18n/request-locale';
 
 export const metadata: Metadata = { title: 'Dossier', referrer: 'no-referrer' };
 
@@ -17,6 +18,9 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
   const { grant } = await requireDossier(id, 'dossier.view', `/dossiers/${id}`);
   const content = await getDossierContent(db(), grant);
   const isStaff = grant.access.kind === 'staff';
+  // Staff read Dutch; an invitee reads their own language. The entries themselves stay as written.
+  const t = await getMessages();
+  const locale = localeOf(t);
   return (
     <article aria-labelledby="dossier-titel">
       {isStaff && (
@@ -26,10 +30,10 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
           </Link>
         </p>
       )}
-      <DossierHeader dossier={grant} titleId="dossier-titel" />
+      <DossierHeader dossier={grant} titleId="dossier-titel" m={t} />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <aside className="lg:order-2">
-          <DossierActions dossierId={grant.id} access={grant.access} />
+          <DossierActions dossierId={grant.id} access={grant.access} m={t} />
         </aside>
         <div className="grid gap-6 lg:order-1">
           {!can(grant.access, 'contacts.manage') && <Notice>{t.dossier.readOnly}</Notice>}
@@ -42,10 +46,10 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
                 <li key={r.id} className="rounded-md border border-slate-200 p-3">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span className="font-medium">{t.requestType[r.type]}</span>
-                    <StatusBadge status={r.status} />
+                    <StatusBadge status={r.status} m={t} />
                   </div>
                   <p className="mt-1 text-sm text-slate-700">
-                    {r.submittedAt ? `${t.dossier.submittedOn} ${formatDate(r.submittedAt)}` : `${t.dossier.createdOn} ${formatDate(r.createdAt)}`}
+                    {r.submittedAt ? `${t.dossier.submittedOn} ${formatDate(r.submittedAt, locale)}` : `${t.dossier.createdOn} ${formatDate(r.createdAt, locale)}`}
                   </p>
                   {r.description && <p className="mt-2">{r.description}</p>}
                 </li>
@@ -64,7 +68,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
                   <li key={e.id} className="border-l-4 border-brand-600 pl-3">
                     <h3 className="font-semibold">{e.title}</h3>
                     <p className="text-sm text-slate-700">
-                      <time dateTime={e.occurredOn}>{formatDate(e.occurredOn)}</time> · {t.entryKind[e.kind]}
+                      <time dateTime={e.occurredOn}>{formatDate(e.occurredOn, locale)}</time> · {t.entryKind[e.kind]}
                     </p>
                     <p className="mt-1">{e.body}</p>
                   </li>

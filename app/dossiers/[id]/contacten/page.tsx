@@ -12,10 +12,22 @@ import { db } from '@/lib/db/client';
 import { narrowGrant } from '@/lib/dossiers/dossier-grant';
 import { listContacts } from '@/lib/dossiers/list-contacts';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
-import { t } from '@/lib/i18n';
-import { cancelInviteAction, checkInviteAction, resendInviteAction, retryMailAction, revokeContactAction, sendInviteAction } from './actions';
+import { formatDate } from '@/lib/i18n';
+import { getMessages } from '@/lib/i18n/request-locale';
+import {
+  cancelInviteAction,
+  checkInviteAction,
+  confirmContactAction,
+  refuseContactAction,
+  resendInviteAction,
+  retryMailAction,
+  revokeContactAction,
+  sendInviteAction,
+} from './actions';
 
-export const metadata: Metadata = { title: t.contacts.title, referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getMessages()).contacts.readOnlyTitle, referrer: 'no-referrer' };
+}
 
 export default async function ContactsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -23,6 +35,9 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
   const manage = narrowGrant(grant, 'contacts.manage');
   const [contacts, invitations] = await Promise.all([listContacts(db(), grant), manage ? listOpenInvitations(db(), manage) : Promise.resolve([])]);
   const dossierId = grant.id;
+  // Staff read Dutch; a parent reads 'Wie kan dit dossier zien?' in their own language.
+  const t = await getMessages();
+  const pending = t.contacts.pending;
   const student = `${grant.student.givenName} ${grant.student.familyName}`;
   return (
     <article aria-labelledby="contacten-titel" className="grid gap-6">
@@ -59,6 +74,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
           <p>{t.contacts.noContacts}</p>
         ) : (
           <ContactTable
+            m={t}
             contacts={contacts.active}
             actions={
               manage
@@ -79,6 +95,64 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
           />
         )}
       </section>
+      {manage && contacts.awaitingConfirmation.length > 0 && (
+        <section aria-labelledby="wacht-op-bevestiging" className="rounded-lg border-2 border-amber-700 bg-white p-4 shadow-sm">
+          <h2 id="wacht-op-bevestiging" className="text-lg font-semibold">
+            {pending.title}
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">{pending.intro}</p>
+          <ul className="grid gap-3">
+            {contacts.awaitingConfirmation.map((c) => (
+              <PersonCard
+                key={c.id}
+                name={c.name}
+                role={t.roles.contact[c.role]}
+                roleCaption={t.contacts.columns.role}
+                testId="awaiting-contact"
+                actions={
+                  <div className="flex flex-wrap gap-2">
+                    <ActionButton
+                      label={pending.confirm}
+                      variant="primary"
+                      run={confirmContactAction.bind(null, dossierId, c.id)}
+                      confirm={{ question: fill(pending.confirmQuestion, { name: c.name, role: t.roles.contact[c.role] }), yes: pending.confirmYes, no: pending.no }}
+                    />
+                    <ActionButton
+                      label={pending.refuse}
+                      variant="danger"
+                      run={refuseContactAction.bind(null, dossierId, c.id)}
+                      confirm={{ question: fill(pending.refuseQuestion, { name: c.name }), yes: pending.refuseYes, no: pending.no }}
+                    />
+                  </div>
+                }
+              >
+                <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
+                  <div>
+                    <dt className="inline text-slate-700">{pending.verified}: </dt>
+                    <dd className="inline font-medium" data-testid="verified-name">
+                      {c.name}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt className="inline text-slate-700">{pending.expected}: </dt>
+                    <dd className="inline font-medium" data-testid="expected-name">
+                      {c.expectedName ?? <span className="font-normal italic">{pending.noExpected}</span>}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt className="inline text-slate-700">{pending.invitedAddress}: </dt>
+                    <dd className="inline break-all">{c.invitedEmail}</dd>
+                  </div>
+                  <div>
+                    <dt className="inline text-slate-700">{pending.acceptedOn}: </dt>
+                    <dd className="inline">{formatDate(c.grantedAt)}</dd>
+                  </div>
+                </dl>
+              </PersonCard>
+            ))}
+          </ul>
+        </section>
+      )}
       {manage && (
         <section aria-labelledby="uitnodigingen" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="uitnodigingen" className="mb-3 text-lg font-semibold">
@@ -110,7 +184,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
           <h2 id="ingetrokken" className="mb-3 text-lg font-semibold">
             {t.contacts.historyTitle}
           </h2>
-          <ContactTable contacts={contacts.revoked} />
+          <ContactTable m={t} contacts={contacts.revoked} />
         </section>
       )}
       </StatusAnnouncer>
