@@ -34,6 +34,8 @@ const MATRIX: { actor: string; sub: string | null; row: Row }[] = [
   { actor: 'care provider with access', sub: E2E_PERSONS.careProvider.sub, row: readOnlyContact },
   { actor: 'teacher without access', sub: E2E_PERSONS.teacherWithout.sub, row: nobody },
   { actor: 'contact whose access was revoked', sub: E2E_PERSONS.revoked.sub, row: nobody },
+  { actor: 'parent awaiting confirmation (the itsme name did not match)', sub: E2E_PERSONS.awaiting.sub, row: nobody },
+  { actor: 'parent refused by the centre', sub: E2E_PERSONS.refused.sub, row: nobody },
 ];
 
 /** Every server action that takes a dossier id, with harmless arguments (unknown sub-ids). */

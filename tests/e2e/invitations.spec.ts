@@ -41,6 +41,7 @@ for (const role of ROLES) {
     test.setTimeout(150_000);
     const local = `${role.code.replace('_', '.')}.${randomBytes(4).toString('hex')}`;
     const address = `${local}@gmail.com`;
+    const newName = ['Nieuw', `Persoon${randomBytes(3).toString('hex')}`] as const;
 
     await loginAs(page, staff);
     const studentName = await openContacts(page, role.family);
@@ -93,6 +94,9 @@ for (const role of ROLES) {
     await form.getByRole('button', { name: 'Check' }).click();
     await expect(form.getByTestId('check-result')).toContainText('Het adres is in orde');
     await expect(send).toBeEnabled();
+    // The name the school knows: itsme will confirm the same one, so access follows at once.
+    await form.getByLabel('Naam zoals gekend door de school').fill(`${newName[1]} ${newName[0]}`);
+    await expect(form.getByLabel('Taal van de uitnodiging')).toHaveValue('nl');
 
     await send.click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -127,7 +131,6 @@ for (const role of ROLES) {
     await expectAccessible(their, 'invitation: anonymous');
     await screen(their, testInfo, 'invitation-1-anonymous');
 
-    const newName = ['Nieuw', `Persoon${randomBytes(3).toString('hex')}`] as const;
     await registerNewPerson(their, newName[0], newName[1]);
     await expect(their).toHaveURL(link);
     await expect(their.getByRole('button', { name: 'Uitnodiging aanvaarden' })).toBeVisible();

@@ -21,6 +21,8 @@ export const E2E_PERSONS = {
   clb: extra('clb', 'Carla', 'Begeleiding', 'CLB-medewerker met toegang'),
   careProvider: extra('care', 'Zeno', 'Zorgzaam', 'zorgverstrekker met toegang'),
   revoked: extra('revoked', 'Rik', 'Ingetrokken', 'ouder wiens toegang werd ingetrokken'),
+  awaiting: extra('awaiting', 'Wim', 'Wachtend', 'aanvaardde een uitnodiging, wacht op bevestiging'),
+  refused: extra('refused', 'Rosa', 'Geweigerd', 'aanvaardde een uitnodiging, werd geweigerd'),
   /** A second centre staff member, so not every test spends the first one's Check limit. */
   secondStaff: extra('staff-2', 'Stien', 'Tweedemedewerker', 'tweede medewerker leersteuncentrum'),
 } as const;

@@ -36,11 +36,19 @@ export async function seedActors(db: Db): Promise<void> {
       },
     ])
     .onConflictDoNothing();
-  const contact = (key: string, person: { sub: string }, dossierId: string, role: t.ContactRole, revoked = false) => ({
+  const contact = (
+    key: string,
+    person: { sub: string },
+    dossierId: string,
+    role: t.ContactRole,
+    revoked = false,
+    status: t.ContactStatus = 'confirmed',
+  ) => ({
     id: demoId(`contact:e2e:${key}`),
     dossierId,
     userId: userId(person.sub),
     role,
+    status,
     revokedAt: revoked ? sql`now()` : null,
   });
   await db
@@ -51,6 +59,8 @@ export async function seedActors(db: Db): Promise<void> {
       contact('clb', E2E_PERSONS.clb, TARGET_DOSSIER, 'clb'),
       contact('care', E2E_PERSONS.careProvider, TARGET_DOSSIER, 'care_provider'),
       contact('revoked', E2E_PERSONS.revoked, TARGET_DOSSIER, 'parent', true),
+      contact('awaiting', E2E_PERSONS.awaiting, TARGET_DOSSIER, 'parent', false, 'awaiting_confirmation'),
+      contact('refused', E2E_PERSONS.refused, TARGET_DOSSIER, 'parent', true, 'refused'),
     ])
     .onConflictDoNothing();
 }
