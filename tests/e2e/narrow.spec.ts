@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_PERSONS } from '@/tooling/demo/test-persons';
-import { TARGET_DOSSIER } from './support/actors';
+import { E2E_PERSONS, TARGET_DOSSIER } from './support/actors';
 import { loginAs } from './support/login';
 
 /**
@@ -29,7 +29,7 @@ test('staff pages, and the invite dialog, fit 360 px', async ({ page }) => {
   }
   await page.getByRole('button', { name: 'Nodig iemand nieuw uit' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ouder' }).click();
-  await page.getByRole('dialog').getByRole('textbox').fill('een.heel.lang.adres.van.een.ouder.met.veel.letters@een-lang-domein.be');
+  await page.getByRole('dialog').getByLabel('Typ e-mail van de ouder').fill('een.heel.lang.adres.van.een.ouder.met.veel.letters@een-lang-domein.be');
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.getByTestId('check-result')).toBeVisible();
   const box = await page.getByRole('dialog').boundingBox();
@@ -40,4 +40,16 @@ test('staff pages, and the invite dialog, fit 360 px', async ({ page }) => {
 test('a parent’s pages fit 360 px', async ({ page }) => {
   await loginAs(page, TEST_PERSONS.parent);
   for (const path of ['/mijn-dossiers', `/dossiers/${TARGET_DOSSIER}`]) await expectFits(page, path);
+});
+
+test('an invitee’s pages fit 360 px in French and English (longer words, the language links in the header)', async ({ page, context }) => {
+  // The person awaiting confirmation: the cookie is their language (their account has none).
+  await loginAs(page, E2E_PERSONS.awaiting);
+  for (const locale of ['fr', 'en']) {
+    await context.addCookies([{ name: 'diplon.taal', value: locale, url: new URL('/', page.url()).href }]);
+    for (const path of ['/mijn-dossiers', '/aanmelden/fout', '/uitnodiging/onbekend-of-verlopen-token-aaaaaaaaaaaaaaaaaaaaaaa']) {
+      await expectFits(page, path);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale === 'fr' ? 'fr-BE' : 'en-GB');
+    }
+  }
 });
