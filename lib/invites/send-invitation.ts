@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, type Locale } from '@/lib/codes';
 import { centres, invitations, type ContactRole } from '@/lib/db/schema';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { findAddressOnDossier } from './find-address-on-dossier';
+import { EXPECTED_NAME_MAX } from './invite-form-schema';
 import { normalizeEmail } from './normalize-email';
 import { hashToken, invitationLink, linkExpiresAt, newInvitationToken } from './token';
 
@@ -15,6 +16,20 @@ export type SendOutcome =
   | { status: 'invalid' }
   | { status: 'has_access'; role: ContactRole }
   | { status: 'open_invitation'; invitationId: string };
+
+/**
+ * 'Naam zoals gekend door de school' as stored: spaces collapsed, control and format characters
+ * and lone surrogates dropped (PostgreSQL refuses some, no name has any), at most 200 characters.
+ */
+export function cleanExpectedName(value: string | null | undefined): string | null {
+  const clean = (value ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, '')
+    .trim()
+    .slice(0, EXPECTED_NAME_MAX)
+    .trim();
+  return clean || null;
+}
 
 /** Queues the invitation mail for an invitation row and points the row at it. */
 export async function queueInvitationMail(
@@ -68,7 +83,7 @@ export async function sendInvitation(
   if (!normalized.ok) return { status: 'invalid' };
   const now = input.now ?? new Date();
   const locale = input.locale ?? DEFAULT_LOCALE;
-  const expectedName = input.expectedName?.replace(/\s+/g, ' ').trim() || null;
+  const expectedName = cleanExpectedName(input.expectedName);
   return db.transaction(async (tx) => {
     const existing = await findAddressOnDossier(tx, grant.id, normalized.key);
     if (existing.contactRole) return { status: 'has_access', role: existing.contactRole } as const;

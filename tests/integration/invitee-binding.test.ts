@@ -288,3 +288,18 @@ describe("the invitee's language", () => {
     expect(rendered.subject).toBe('Uitnodiging voor Diplon');
   });
 });
+
+describe('the expected name as typed', () => {
+  it('is stored clean: hostile characters dropped, spaces collapsed, at most 200 characters', async () => {
+    const ctx = await setup('teacher');
+    const sent = await invite(ctx, { expectedName: '\u0000Koen\t\nWillems\u200b \ud800' });
+    const [row] = await ctx.db.select({ expectedName: t.invitations.expectedName }).from(t.invitations).where(eq(t.invitations.id, sent.invitationId));
+    expect(row!.expectedName).toBe('Koen Willems');
+    const long = await invite(ctx, { expectedName: 'A'.repeat(5000) });
+    const [longRow] = await ctx.db.select({ expectedName: t.invitations.expectedName }).from(t.invitations).where(eq(t.invitations.id, long.invitationId));
+    expect(longRow!.expectedName).toHaveLength(200);
+    const blank = await invite(ctx, { expectedName: ' \u0000 ' });
+    const [blankRow] = await ctx.db.select({ expectedName: t.invitations.expectedName }).from(t.invitations).where(eq(t.invitations.id, blank.invitationId));
+    expect(blankRow!.expectedName).toBeNull();
+  });
+});
