@@ -57,6 +57,7 @@ export async function createInvitation(
   input: { role: InviteRole; email: string; key: string; inviter: Actor | null; origin: string | null; now: Date; via?: string },
 ): Promise<SendOutcome & { link?: string }> {
   if (!offersRole(target, input.role)) return { status: 'invalid' };
+  if (target.kind === 'unit' && !target.unit.active) return { status: 'invalid' };
   const existing = await findAddressOnTarget(tx, target, input.key);
   if (existing.existingRole) return { status: 'has_access', role: existing.existingRole };
   if (existing.openInvitation) return { status: 'open_invitation', invitationId: existing.openInvitation.id };
