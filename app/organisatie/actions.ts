@@ -68,7 +68,7 @@ function nameProblem(outcome: Exclude<SaveOutcome, { status: 'saved' }>, kind: '
 /** 'School toevoegen' (on the centre) and 'Afdeling toevoegen' (on a school). A plain form: works without JavaScript. */
 export async function addUnitAction(ref: unknown, _prev: NameFormState, form: FormData): Promise<NameFormState> {
   return withUnit(ref, 'units.manage', async (grant) => {
-    const value = form.get('naam');
+    const value = form instanceof FormData ? form.get('naam') : null;
     const outcome = await addUnit(db(), grant, value);
     const kind = grant.unit.kind === 'centre' ? 'school' : 'department';
     if (outcome.status !== 'saved') return { status: 'error', message: nameProblem(outcome, kind), value: typeof value === 'string' ? value.slice(0, 200) : '' };
@@ -80,7 +80,7 @@ export async function addUnitAction(ref: unknown, _prev: NameFormState, form: Fo
 /** 'Naam wijzigen' of a school or a department. */
 export async function renameUnitAction(ref: unknown, _prev: NameFormState, form: FormData): Promise<NameFormState> {
   return withUnit(ref, 'units.manage', async (grant) => {
-    const value = form.get('naam');
+    const value = form instanceof FormData ? form.get('naam') : null;
     const outcome = await renameUnit(db(), grant, value);
     const kind = grant.unit.kind === 'department' ? 'department' : 'school';
     if (outcome.status !== 'saved') return { status: 'error', message: nameProblem(outcome, kind), value: typeof value === 'string' ? value.slice(0, 200) : '' };

@@ -69,23 +69,23 @@ test('a new centre: centre:init, first staff, school and department, a school ma
   const addSchool = page.getByTestId('add-unit-form');
   await addSchool.getByRole('button', { name: 'School toevoegen' }).click();
   await expect(addSchool).toContainText('Vul een naam in.');
-  await addSchool.getByLabel('Naam van de school').fill('Basisschool De Linde');
+  await addSchool.getByLabel('Naam van de school').fill('Basisschool Het Kompas');
   await addSchool.getByRole('button', { name: 'School toevoegen' }).click();
-  await expect(page.getByRole('link', { name: 'Basisschool De Linde' })).toBeVisible();
-  await addSchool.getByLabel('Naam van de school').fill('basisschool de linde');
+  await expect(page.getByRole('link', { name: 'Basisschool Het Kompas' })).toBeVisible();
+  await addSchool.getByLabel('Naam van de school').fill('basisschool het kompas');
   await addSchool.getByRole('button', { name: 'School toevoegen' }).click();
   await expect(addSchool).toContainText('Er bestaat al een school met deze naam in dit leersteuncentrum.');
   await expectAccessible(page, 'organisation: school added, duplicate refused');
 
-  await page.getByRole('link', { name: 'Basisschool De Linde' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Basisschool De Linde' })).toBeVisible();
+  await page.getByRole('link', { name: 'Basisschool Het Kompas' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Basisschool Het Kompas' })).toBeVisible();
   const schoolUrl = page.url();
   const addDepartment = page.getByTestId('add-unit-form');
   await addDepartment.getByLabel('Naam van de afdeling').fill('Kleuterafdeling');
   await addDepartment.getByRole('button', { name: 'Afdeling toevoegen' }).click();
   await expect(page.getByRole('link', { name: 'Kleuterafdeling' })).toBeVisible();
 
-  const managerAddress = `directie.${suffix}@linde.example`;
+  const managerAddress = `directie.${suffix}@kompas.example`;
   await invite(page, 'Schoolverantwoordelijke', 'Nodig een schoolverantwoordelijke uit', 'Typ e-mail van de schoolverantwoordelijke', managerAddress);
   await expectAccessible(page, 'school page with an open invitation');
 
@@ -98,22 +98,22 @@ test('a new centre: centre:init, first staff, school and department, a school ma
     managerLink,
     'Mats',
     `Directeur${suffix}`,
-    `${admin[0]} ${admin[1]} nodigt je uit als Schoolverantwoordelijke van Basisschool De Linde bij ${NEW_CENTRE.name}.`,
+    `${admin[0]} ${admin[1]} nodigt je uit als Schoolverantwoordelijke van Basisschool Het Kompas bij ${NEW_CENTRE.name}.`,
   );
   await expect(manager).toHaveURL(/\/aanvragen$/);
   await expect(manager.getByRole('heading', { level: 1, name: 'Beheer aanvragen' })).toBeVisible();
   await expect(manager.getByText('Er zijn nog geen aanvragen in jouw scope.')).toBeVisible();
   // Their school only: the school filter offers exactly it (none of the demo's schools).
-  await expect(manager.getByLabel('School').locator('option')).toHaveText(['Alle', 'Basisschool De Linde']);
+  await expect(manager.getByLabel('School').locator('option')).toHaveText(['Alle', 'Basisschool Het Kompas']);
   await expectAccessible(manager, 'school manager: empty Beheer aanvragen');
 
   // The manager invites a department manager for a department of their school.
   await manager.getByRole('link', { name: 'Beheer organisatie' }).click();
-  await manager.getByRole('link', { name: 'Basisschool De Linde' }).click();
+  await manager.getByRole('link', { name: 'Basisschool Het Kompas' }).click();
   await expect(manager.getByTestId('add-unit-form')).toHaveCount(0);
   await expect(manager.getByRole('button', { name: 'Nodig iemand nieuw uit' })).toHaveCount(0);
   await manager.getByRole('link', { name: 'Kleuterafdeling' }).click();
-  const departmentAddress = `kleuter.${suffix}@linde.example`;
+  const departmentAddress = `kleuter.${suffix}@kompas.example`;
   await invite(manager, 'Afdelingsverantwoordelijke', 'Nodig een afdelingsverantwoordelijke uit', 'Typ e-mail van de afdelingsverantwoordelijke', departmentAddress);
   await expectAccessible(manager, 'department page, invited by the school manager');
   expect(invitationLinkIn(await waitForMail(departmentAddress))).toMatch(/\/uitnodiging\//);
