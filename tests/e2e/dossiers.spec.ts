@@ -66,7 +66,10 @@ test('staff see the dossier’s Logboek, newest first, including their own view'
   await page.getByRole('link', { name: /Lotte Willems/ }).filter({ visible: true }).first().click();
   await page.getByRole('link', { name: 'Logboek' }).click();
   const events = page.getByRole('list', { name: 'Logboek' }).getByRole('listitem');
+  // Newest first: opening the Logboek is itself recorded (by the resolver), then the dossier view before it.
   await expect(events.first()).toContainText('Pieter Peeters');
-  await expect(events.first()).toContainText('Dossier bekeken');
+  await expect(events.first()).toContainText('Logboek bekeken');
+  await expect(events.nth(1)).toContainText('Pieter Peeters');
+  await expect(events.nth(1)).toContainText('Dossier bekeken');
   await expectAccessible(page, 'logboek');
 });
