@@ -23,7 +23,8 @@ export default defineConfig({
     // desktop once, for a parent, which covers the staff side's layout.
     {
       name: 'desktop',
-      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/],
+      // The organisation story runs once, on the phone (the CI budget).
+      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/, /organisation\.spec\.ts$/],
       grepInvert: /invite a (teacher|clb|care_provider):/,
       use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions },
     },

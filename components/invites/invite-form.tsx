@@ -6,20 +6,20 @@ import { useForm } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/result';
 import { t } from '@/lib/i18n';
 import type { CheckResult } from '@/lib/invites/check-result';
-import type { ContactRole } from '@/lib/codes';
+import type { InviteRole } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
 import { inviteEmailSchema, type InviteEmailInput, type InviteEmailOutput } from '@/lib/invites/invite-form-schema';
 
 /** The server actions of one invitation target, bound to it by the page (components never import routes). */
 export type InviteActions = {
-  check: (input: { role: ContactRole; email: string }) => Promise<CheckResult>;
-  send: (input: { role: ContactRole; email: string; checkToken: string }) => Promise<ActionResult>;
+  check: (input: { role: InviteRole; email: string }) => Promise<CheckResult>;
+  send: (input: { role: InviteRole; email: string; checkToken: string }) => Promise<ActionResult>;
   resend: (invitationId: string) => Promise<ActionResult>;
 };
 
 type Props = {
   actions: InviteActions;
-  role: ContactRole;
+  role: InviteRole;
   titleId: string;
   onCancel: () => void;
   onDone: (message: string) => void;

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { canOpenOrganisation } from '@/lib/auth/permissions';
 import { isStaff } from '@/lib/auth/scope';
 import { env } from '@/lib/config/env';
 import type { Viewer } from '@/lib/auth/find-session';
@@ -32,7 +33,7 @@ export function SiteHeader({ viewer, hasDossiers, signOut }: { viewer: Viewer | 
           </div>
         )}
       </div>
-      {viewer && <MainNav isStaff={isStaff(viewer.memberships)} hasDossiers={hasDossiers} />}
+      {viewer && <MainNav isStaff={isStaff(viewer.memberships)} organisation={canOpenOrganisation(viewer.memberships)} hasDossiers={hasDossiers} />}
     </header>
   );
 }

@@ -15,7 +15,13 @@ export type AuditAction =
   | 'invitation_cancelled'
   | 'invitation_accepted'
   | 'mail_retried'
-  | 'contact_revoked';
+  | 'contact_revoked'
+  | 'organisation_viewed'
+  | 'school_added'
+  | 'department_added'
+  | 'unit_renamed'
+  | 'unit_deactivated'
+  | 'membership_ended';
 
 export type AuditInput = {
   actorId: string | null;

@@ -1,3 +1,4 @@
+import { isStaffRole, type InviteRole } from '@/lib/codes';
 import { nl } from './nl-BE';
 
 /** The product speaks Dutch (nl-BE); one locale, one module. */
@@ -20,4 +21,9 @@ export function formatDate(value: Date | string): string {
 
 export function formatDateTime(value: Date | string): string {
   return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value);
+}
+
+/** The label of any role an invitation can offer (contact or staff). */
+export function roleLabel(role: InviteRole): string {
+  return isStaffRole(role) ? nl.roles.staff[role] : nl.roles.contact[role];
 }

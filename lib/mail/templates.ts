@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CONTACT_ROLES } from '@/lib/codes';
+import { INVITE_ROLES } from '@/lib/codes';
 
-const role = z.enum(CONTACT_ROLES);
+const role = z.enum(INVITE_ROLES);
 const webUrl = z.url({ protocol: /^https?$/ });
 
 /**
@@ -13,6 +13,8 @@ export const mailPayloadSchemas = {
     inviterName: z.string().min(1),
     organisationName: z.string().min(1),
     role,
+    /** A staff invitation's school or department (a centre's staff invitation names only the organisation). */
+    unitName: z.string().min(1).optional(),
     /** ISO timestamp. */
     expiresAt: z.iso.datetime({ offset: true }),
   }),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +25,8 @@ async function tableNames(handle: DatabaseHandle): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
+const journal = JSON.parse(readFileSync(path.join(process.cwd(), 'drizzle/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+
 describe('migrations', () => {
   it('apply cleanly to an empty database and a second run changes nothing', async () => {
     const fresh = await createTestDatabase();
@@ -35,7 +39,9 @@ describe('migrations', () => {
       expect(await tableNames(handle)).toEqual(TABLES);
       const applied = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
       const rows = Array.isArray(applied) ? applied : (applied as { rows: { n: number }[] }).rows;
-      expect((rows[0] as { n: number }).n).toBe(4);
+      // Every migration in drizzle/meta/_journal.json, once.
+      expect((rows[0] as { n: number }).n).toBe(journal.entries.length);
+      expect(journal.entries.length).toBe(5);
     } finally {
       await handle.close();
       await fresh.drop();

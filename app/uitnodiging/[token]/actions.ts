@@ -8,7 +8,7 @@ import { acceptInvitation } from '@/lib/invites/accept-invitation';
 import { isTokenShaped } from '@/lib/invites/token';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 
-/** 'Uitnodiging aanvaarden': an explicit POST by a signed-in person; then straight to the dossier. */
+/** 'Uitnodiging aanvaarden': an explicit POST by a signed-in person; then straight to the new access (the dossier, or the staff member's pages). */
 export async function acceptInvitationAction(token: string): Promise<void> {
   const safeToken = isTokenShaped(token) ? token : null;
   const viewer = await getViewer();
@@ -19,5 +19,5 @@ export async function acceptInvitationAction(token: string): Promise<void> {
   kickOutbox();
   // The shell (its 'Mijn dossiers' entry) depends on the new access: render the layout afresh.
   revalidatePath('/', 'layout');
-  redirect(`/dossiers/${result.dossierId}`);
+  redirect(result.next);
 }

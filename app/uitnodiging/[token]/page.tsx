@@ -7,7 +7,8 @@ import { Notice } from '@/components/ui/notice';
 import { PageTitle } from '@/components/ui/page-title';
 import { getViewer, requestOrigin } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
-import { t } from '@/lib/i18n';
+import { isStaffRole } from '@/lib/codes';
+import { roleLabel, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
 import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { limitTokenLookups } from '@/lib/invites/rate-limits';
@@ -50,13 +51,14 @@ export default async function InvitationPage({
   return (
     <Section title={p.title}>
       <p className="text-lg" data-testid="invitation-summary">
-        {fill(p.invitedBy, {
-          inviter: invitation.inviterName,
+        {fill(invitation.inviterName === null ? p.invitedByInstallation : invitation.unitName ? p.invitedByStaff : p.invitedBy, {
+          inviter: invitation.inviterName ?? '',
           organisation: invitation.organisationName,
-          role: t.roles.contact[invitation.role],
+          role: roleLabel(invitation.role),
+          unit: invitation.unitName ?? '',
         })}
       </p>
-      <p>{p.explainItsme}</p>
+      <p>{isStaffRole(invitation.role) ? fill(p.explainItsmeStaff, { role: roleLabel(invitation.role) }) : p.explainItsme}</p>
       {viewer ? (
         <div className="grid gap-4">
           <p>{fill(p.signedInAs, { name: `${viewer.user.givenName} ${viewer.user.familyName}` })}</p>
