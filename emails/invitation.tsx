@@ -1,7 +1,7 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
-import { t as dutch } from '@/lib/i18n';
+import { roleLabel, t as dutch } from '@/lib/i18n';
 import type { Messages } from '@/lib/i18n/nl-BE';
-import type { ContactRole } from '@/lib/codes';
+import { isStaffRole, type InviteRole } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
 import { MailLayout, button, heading, link, paragraph, subheading } from './layout';
 
@@ -9,7 +9,9 @@ export type InvitationMailProps = {
   appName: string;
   inviterName: string;
   organisationName: string;
-  role: ContactRole;
+  role: InviteRole;
+  /** A staff invitation's school or department. */
+  unitName?: string;
   link: string;
   /** Already formatted for the reader (their language, Brussels time). */
   expiresOn: string;
@@ -23,7 +25,9 @@ export type InvitationMailProps = {
 export default function InvitationMail(props: InvitationMailProps) {
   const t = props.messages ?? dutch;
   const m = t.mail.invitation;
-  const role = t.roles.contact[props.role];
+  const role = roleLabel(props.role, t);
+  // A staff invitation names its role and its school or department; a dossier invitation its dossier.
+  const intro = isStaffRole(props.role) ? (props.unitName ? m.staffUnitIntro : m.staffIntro) : m.intro;
   return (
     <MailLayout
       lang={t.locale}
@@ -35,7 +39,7 @@ export default function InvitationMail(props: InvitationMailProps) {
         {m.heading}
       </Heading>
       <Text style={paragraph}>
-        {fill(m.intro, { inviter: props.inviterName, organisation: props.organisationName, role, app: props.appName })}
+        {fill(intro, { inviter: props.inviterName, organisation: props.organisationName, role, unit: props.unitName ?? '', app: props.appName })}
       </Text>
       <Heading as="h2" style={subheading}>
         {m.itsmeHeading}

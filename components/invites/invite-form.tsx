@@ -6,20 +6,21 @@ import { useForm } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/result';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, t } from '@/lib/i18n';
 import type { CheckResult } from '@/lib/invites/check-result';
-import { DEFAULT_LOCALE, isLocale, LOCALES, type ContactRole, type Locale } from '@/lib/codes';
+import { DEFAULT_LOCALE, isLocale, isStaffRole, LOCALES, type InviteRole, type Locale } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
 import { EXPECTED_NAME_MAX, inviteEmailSchema, type InviteEmailInput, type InviteEmailOutput } from '@/lib/invites/invite-form-schema';
 
 /** The server actions of one invitation target, bound to it by the page (components never import routes). */
 export type InviteActions = {
-  check: (input: { role: ContactRole; email: string }) => Promise<CheckResult>;
-  send: (input: { role: ContactRole; email: string; checkToken: string; locale: Locale; expectedName: string }) => Promise<ActionResult>;
+  check: (input: { role: InviteRole; email: string }) => Promise<CheckResult>;
+  /** `locale` and `expectedName` matter for a dossier invitation only (staff invitations are Dutch and not name-bound). */
+  send: (input: { role: InviteRole; email: string; checkToken: string; locale: Locale; expectedName: string }) => Promise<ActionResult>;
   resend: (invitationId: string) => Promise<ActionResult>;
 };
 
 type Props = {
   actions: InviteActions;
-  role: ContactRole;
+  role: InviteRole;
   titleId: string;
   onCancel: () => void;
   onDone: (message: string) => void;
@@ -114,6 +115,8 @@ export default function InviteForm({ actions, role, titleId, onCancel, onDone }:
           {fieldError}
         </p>
       )}
+      {!isStaffRole(role) && (
+        <>
       <label htmlFor="invite-name" className="mt-4 block font-medium">
         {t.invite.nameLabel} <span className="font-normal text-slate-700">{t.invite.nameOptional}</span>
       </label>
@@ -149,6 +152,8 @@ export default function InviteForm({ actions, role, titleId, onCancel, onDone }:
       <p id="invite-locale-hint" className="mt-1 text-sm text-slate-700">
         {t.invite.languageHint}
       </p>
+        </>
+      )}
       <div aria-live="polite" data-testid="check-result" className="mt-3">
         {result && (
           <div className={`rounded-md border-l-4 px-3 py-2 ${tone}`}>

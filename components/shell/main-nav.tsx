@@ -3,8 +3,18 @@ import { t as dutch } from '@/lib/i18n';
 import type { Messages } from '@/lib/i18n/nl-BE';
 import { FolderIcon, PeopleIcon } from '@/components/ui/icons';
 
-/** Staff get 'Beheer aanvragen'; a person with granted dossiers gets 'Mijn dossiers'. */
-export function MainNav({ isStaff, hasDossiers, m: t = dutch }: { isStaff: boolean; hasDossiers: boolean; m?: Messages }) {
+/** Staff get 'Beheer aanvragen' (and, when the permission table lets them open a unit, 'Beheer organisatie'); a person with granted dossiers gets 'Mijn dossiers'. */
+export function MainNav({
+  isStaff,
+  organisation = false,
+  hasDossiers,
+  m: t = dutch,
+}: {
+  isStaff: boolean;
+  organisation?: boolean;
+  hasDossiers: boolean;
+  m?: Messages;
+}) {
   if (!isStaff && !hasDossiers) return null;
   const item = 'inline-flex min-h-11 items-center gap-2 rounded-md px-3 py-2 font-medium hover:bg-white/10';
   return (
@@ -15,6 +25,14 @@ export function MainNav({ isStaff, hasDossiers, m: t = dutch }: { isStaff: boole
             <Link href="/aanvragen" className={item}>
               <FolderIcon />
               {t.nav.requests}
+            </Link>
+          </li>
+        )}
+        {organisation && (
+          <li>
+            <Link href="/organisatie" className={item}>
+              <PeopleIcon />
+              {t.nav.organisation}
             </Link>
           </li>
         )}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { canOpenOrganisation } from '@/lib/auth/permissions';
 import { isStaff } from '@/lib/auth/scope';
 import { env } from '@/lib/config/env';
 import type { Viewer } from '@/lib/auth/find-session';
@@ -52,7 +53,7 @@ export function SiteHeader({
           </div>
         )}
       </div>
-      {viewer && <MainNav isStaff={isStaff(viewer.memberships)} hasDossiers={hasDossiers} m={t} />}
+      {viewer && <MainNav isStaff={isStaff(viewer.memberships)} organisation={canOpenOrganisation(viewer.memberships)} hasDossiers={hasDossiers} m={t} />}
     </header>
   );
 }

@@ -16,6 +16,13 @@ export type AuditAction =
   | 'invitation_accepted'
   | 'mail_retried'
   | 'contact_revoked'
+  | 'organisation_viewed'
+  | 'school_added'
+  | 'department_added'
+  | 'unit_renamed'
+  | 'unit_deactivated'
+  | 'membership_ended'
+
   | 'invitation_accepted_pending'
   | 'contact_confirmed'
   | 'contact_refused'

@@ -1,4 +1,4 @@
-import { CONTACT_STATUSES, type ContactRole, type ContactStatus, type StaffRole } from '@/lib/codes';
+import { CONTACT_STATUSES, type ContactRole, type ContactStatus, type StaffRole, type UnitKind } from '@/lib/codes';
 import type { Membership } from './find-session';
 import { isStaff } from './scope';
 
@@ -55,4 +55,45 @@ export function can(access: DossierAccess | null | undefined, action: DossierAct
 /** 'Beheer aanvragen' is for anyone with an active organisation role, limited to their scope (lib/auth/scope.ts). */
 export function canListRequests(memberships: readonly Membership[]): boolean {
   return isStaff(memberships);
+}
+
+/**
+ * The organisation (DOMAIN.md, 'The organisation and its requests'): what a caller may do on one
+ * unit — a centre, a school, a department — by the widest role they hold over it
+ * (lib/auth/scope.ts, unitRoleFor). No role over the unit, or `false` here, is the same 404.
+ */
+export const UNIT_ACTIONS = [
+  /** Open the unit's page in 'Beheer organisatie' (its staff, its departments). */
+  'unit.view',
+  /** Add, rename, deactivate schools and departments under (and including) the unit. */
+  'units.manage',
+  /** Invite the unit's staff role, resend, cancel, retry, and 'Toegang intrekken' of its memberships. */
+  'staff.manage',
+] as const;
+export type UnitAction = (typeof UNIT_ACTIONS)[number];
+
+const none = { 'unit.view': false, 'units.manage': false, 'staff.manage': false };
+const all = { 'unit.view': true, 'units.manage': true, 'staff.manage': true };
+
+/** Rows: the caller's role over the unit; columns: the unit's kind. */
+export const UNIT_PERMISSIONS: Record<StaffRole, Record<UnitKind, Record<UnitAction, boolean>>> = {
+  // Centre staff: their centre's staff, schools and departments.
+  centre_staff: { centre: all, school: all, department: all },
+  // A school manager: sees their school, invites and removes the managers of its departments.
+  school_manager: {
+    centre: none,
+    school: { ...none, 'unit.view': true },
+    department: { ...none, 'unit.view': true, 'staff.manage': true },
+  },
+  department_manager: { centre: none, school: none, department: none },
+};
+
+export function canOnUnit(role: StaffRole | null | undefined, kind: UnitKind, action: UnitAction): boolean {
+  if (!role) return false;
+  return UNIT_PERMISSIONS[role][kind][action];
+}
+
+/** 'Beheer organisatie' in the navigation: for a role that may open some unit's page. */
+export function canOpenOrganisation(memberships: readonly Membership[]): boolean {
+  return memberships.some((m) => Object.values(UNIT_PERMISSIONS[m.role]).some((kind) => kind['unit.view']));
 }

@@ -14,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import {
   CONTACT_ROLES,
@@ -55,9 +56,14 @@ export const schools = pgTable(
     id: id(),
     centreId: uuid('centre_id').notNull().references(() => centres.id),
     name: text('name').notNull(),
+    /** Deactivated, never deleted: requests and dossiers keep pointing at it. */
+    active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [index('schools_centre_idx').on(t.centreId)],
+  (t) => [
+    index('schools_centre_idx').on(t.centreId),
+    uniqueIndex('schools_name_per_centre_uq').on(t.centreId, sql`lower(${t.name})`),
+  ],
 );
 
 export const departments = pgTable(
@@ -66,9 +72,13 @@ export const departments = pgTable(
     id: id(),
     schoolId: uuid('school_id').notNull().references(() => schools.id),
     name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [index('departments_school_idx').on(t.schoolId)],
+  (t) => [
+    index('departments_school_idx').on(t.schoolId),
+    uniqueIndex('departments_name_per_school_uq').on(t.schoolId, sql`lower(${t.name})`),
+  ],
 );
 
 // ── People and sessions ──────────────────────────────────────────────────────────────────
@@ -116,9 +126,18 @@ export const staffMemberships = pgTable(
     departmentId: uuid('department_id').references(() => departments.id),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
+    /** Null for memberships made before invitations (or by the demo seed). */
+    invitationId: uuid('invitation_id').references((): AnyPgColumn => invitations.id),
+    invitedBy: uuid('invited_by').references(() => users.id),
+    /** 'Toegang intrekken': the membership ends (active = false) and keeps who ended it, when. */
+    endedBy: uuid('ended_by').references(() => users.id),
+    endedAt: at('ended_at'),
   },
   (t) => [
     index('staff_memberships_user_idx').on(t.userId),
+    index('staff_memberships_centre_idx').on(t.centreId),
+    index('staff_memberships_school_idx').on(t.schoolId),
+    index('staff_memberships_department_idx').on(t.departmentId),
     check(
       'staff_memberships_unit_matches_role',
       sql`(${t.role} = 'centre_staff' and ${t.centreId} is not null and ${t.schoolId} is null and ${t.departmentId} is null)
@@ -249,19 +268,23 @@ export const invitations = pgTable(
   'invitations',
   {
     id: id(),
-    dossierId: uuid('dossier_id')
-      .notNull()
-      .references(() => dossiers.id),
-    role: contactRole('role').notNull(),
+    /** A dossier invitation's dossier; null for a staff invitation. */
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    /** A dossier invitation's contact role. */
+    role: contactRole('role'),
+    /** A staff invitation's role, and the unit it is for (centre always; school, department as the role needs). */
+    staffRole: staffRole('staff_role'),
+    centreId: uuid('centre_id').references(() => centres.id),
+    schoolId: uuid('school_id').references(() => schools.id),
+    departmentId: uuid('department_id').references(() => departments.id),
     /** Normalised address as it will be mailed (domain lower-cased, local part as typed). */
     email: text('email').notNull(),
     /** Fully lower-cased: what uniqueness and comparisons use. */
     emailKey: text('email_key').notNull(),
     /** SHA-256 of the token, hex. The token itself is never stored. */
     tokenHash: text('token_hash').notNull().unique(),
-    invitedBy: uuid('invited_by')
-      .notNull()
-      .references(() => users.id),
+    /** Null only for the first centre-staff invitation of an installation (`npm run centre:init`). */
+    invitedBy: uuid('invited_by').references(() => users.id),
     /** The invitee's language: the mail, the landing page and the itsme hand-over use it. */
     locale: locale('locale').notNull().default('nl'),
     /** 'Naam zoals gekend door de school': compared with the itsme-verified name at acceptance. */
@@ -282,6 +305,19 @@ export const invitations = pgTable(
     uniqueIndex('invitations_open_per_address_uq')
       .on(t.dossierId, t.emailKey)
       .where(sql`${t.status} = 'pending'`),
+    index('invitations_centre_idx').on(t.centreId),
+    uniqueIndex('invitations_open_staff_per_address_uq')
+      .on(sql`coalesce(${t.departmentId}, ${t.schoolId}, ${t.centreId})`, t.emailKey)
+      .where(sql`${t.status} = 'pending' and ${t.dossierId} is null`),
+    check(
+      'invitations_one_target',
+      sql`(${t.dossierId} is not null and ${t.role} is not null and ${t.invitedBy} is not null
+           and ${t.staffRole} is null and ${t.centreId} is null and ${t.schoolId} is null and ${t.departmentId} is null)
+       or (${t.dossierId} is null and ${t.role} is null and ${t.centreId} is not null and (
+           (${t.staffRole} = 'centre_staff' and ${t.schoolId} is null and ${t.departmentId} is null)
+        or (${t.staffRole} = 'school_manager' and ${t.schoolId} is not null and ${t.departmentId} is null)
+        or (${t.staffRole} = 'department_manager' and ${t.schoolId} is not null and ${t.departmentId} is not null)))`,
+    ),
   ],
 );
 

@@ -1,5 +1,5 @@
-import { DEFAULT_LOCALE, type Locale } from '../codes';
-import { nl } from './nl-BE';
+import { DEFAULT_LOCALE, isStaffRole, type InviteRole, type Locale } from '../codes';
+import { nl, type Messages } from './nl-BE';
 
 /**
  * Staff pages speak Dutch (nl-BE): they use `t`. Pages an invitee sees take their catalogue
@@ -40,4 +40,9 @@ export function formatDateTimeLong(value: Date | string, locale: Locale = DEFAUL
 /** The language code of a catalogue (its BCP 47 tag read back). */
 export function localeOf(messages: { locale: string }): Locale {
   return (Object.keys(LANGUAGE_TAGS) as Locale[]).find((code) => LANGUAGE_TAGS[code] === messages.locale) ?? DEFAULT_LOCALE;
+}
+
+/** The label of any role an invitation can offer (contact or staff). */
+export function roleLabel(role: InviteRole, messages: { roles: Messages['roles'] } = nl): string {
+  return isStaffRole(role) ? messages.roles.staff[role] : messages.roles.contact[role];
 }

@@ -34,6 +34,7 @@ export async function renderMail<T extends MailTemplate>(template: T, payload: R
       inviterName: p.inviterName,
       organisationName: p.organisationName,
       role: p.role,
+      ...(p.unitName ? { unitName: p.unitName } : {}),
       link: p.link,
       expiresOn: formatDateTimeLong(p.expiresAt, locale),
       messages,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CONTACT_ROLES, DEFAULT_LOCALE, LOCALES } from '@/lib/codes';
+import { CONTACT_ROLES, DEFAULT_LOCALE, INVITE_ROLES, LOCALES } from '@/lib/codes';
 
-const role = z.enum(CONTACT_ROLES);
+const role = z.enum(INVITE_ROLES);
 const webUrl = z.url({ protocol: /^https?$/ });
 
 /**
@@ -13,6 +13,8 @@ export const mailPayloadSchemas = {
     inviterName: z.string().min(1),
     organisationName: z.string().min(1),
     role,
+    /** A staff invitation's school or department (a centre's staff invitation names only the organisation). */
+    unitName: z.string().min(1).optional(),
     /** ISO timestamp. */
     expiresAt: z.iso.datetime({ offset: true }),
     /** The invitee's language (rows queued before languages existed have none: Dutch). */
@@ -32,7 +34,8 @@ export const mailPayloadSchemas = {
     /** 'Naam zoals gekend door de school', or null when none was given. */
     expectedName: z.string().min(1).nullable(),
     invitedEmail: z.string().min(3),
-    role,
+    /** Only dossier invitations are bound to a name. */
+    role: z.enum(CONTACT_ROLES),
     contactsUrl: webUrl,
   }),
 };

@@ -45,7 +45,7 @@ const { listContacts } = await import('@/lib/dossiers/list-contacts');
 const { listOpenInvitations } = await import('@/lib/invites/list-open-invitations');
 const { findInvitationByToken } = await import('@/lib/invites/find-invitation-by-token');
 const { consumeRateLimit } = await import('@/lib/rate-limit/consume');
-const { findAddressOnDossier } = await import('@/lib/invites/find-address-on-dossier');
+const { findAddressOnTarget } = await import('@/lib/invites/find-address-on-target');
 const { recordAudit } = await import('@/lib/audit/record-event');
 const { listDossierEvents } = await import('@/lib/audit/list-dossier-events');
 const { CURSOR_TIME_FORMAT, encodeCursor } = await import('@/lib/requests/cursor');
@@ -138,7 +138,7 @@ try {
   await run('contacten: listOpenInvitations', () => listOpenInvitations(db, narrowGrant(grant, 'contacts.manage')!));
   await run('uitnodiging: consumeRateLimit (also Check)', () => consumeRateLimit(db, 'token:explain', 1_000_000, 60_000));
   await run('uitnodiging: findInvitationByToken', () => findInvitationByToken(db, newInvitationToken()));
-  await run('check: findAddressOnDossier', () => findAddressOnDossier(db, dossierId, 'nieuwe.ouder@telenet.be'));
+  await run('check: findAddressOnTarget', () => findAddressOnTarget(db, { kind: 'dossier', dossierId, centreId: '00000000-0000-4000-8000-000000000000' }, 'nieuwe.ouder@telenet.be'));
   await run('logboek: listDossierEvents', () => listDossierEvents(db, narrowGrant(grant, 'audit.view')!));
 
 

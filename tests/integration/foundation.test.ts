@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
@@ -9,8 +10,6 @@ import { isEmpty, seedDemo } from '@/tooling/demo/seed';
 import { createTestDatabase } from '../support/test-database';
 import { databaseError, openTestDb } from '../support/db';
 import { makeDossier, makeOrganisation, makeUser } from '../support/fixtures';
-
-const JOURNAL_ENTRIES = (JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as { entries: unknown[] }).entries.length;
 
 const TABLES = [
   'audit_events', 'centres', 'departments', 'dossier_contacts', 'dossier_entries', 'dossiers',
@@ -26,6 +25,8 @@ async function tableNames(handle: DatabaseHandle): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
+const journal = JSON.parse(readFileSync(path.join(process.cwd(), 'drizzle/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
+
 describe('migrations', () => {
   it('apply cleanly to an empty database and a second run changes nothing', async () => {
     const fresh = await createTestDatabase();
@@ -38,8 +39,9 @@ describe('migrations', () => {
       expect(await tableNames(handle)).toEqual(TABLES);
       const applied = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
       const rows = Array.isArray(applied) ? applied : (applied as { rows: { n: number }[] }).rows;
-      // One row per migration of the journal (drizzle/meta/_journal.json).
-      expect((rows[0] as { n: number }).n).toBe(JOURNAL_ENTRIES);
+      // Every migration in drizzle/meta/_journal.json, once.
+      expect((rows[0] as { n: number }).n).toBe(journal.entries.length);
+      expect(journal.entries.length).toBe(6);
     } finally {
       await handle.close();
       await fresh.drop();

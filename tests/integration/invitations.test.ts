@@ -91,13 +91,13 @@ describe('Verstuur', () => {
 
 describe('the Check proof', () => {
   it('is valid for exactly the checked address, role, dossier and staff member, until it expires', () => {
-    const claim = { dossierId: 'd1', userId: 'u1', role: 'parent', emailKey: 'a@example.be' };
+    const claim = { target: 'd1', userId: 'u1', role: 'parent', emailKey: 'a@example.be' };
     const now = Date.now();
     const proof = issueCheckToken(claim, now);
     expect(verifyCheckToken(proof, claim, now)).toBe(true);
     expect(verifyCheckToken(proof, { ...claim, emailKey: 'b@example.be' }, now)).toBe(false);
     expect(verifyCheckToken(proof, { ...claim, role: 'clb' }, now)).toBe(false);
-    expect(verifyCheckToken(proof, { ...claim, dossierId: 'd2' }, now)).toBe(false);
+    expect(verifyCheckToken(proof, { ...claim, target: 'd2' }, now)).toBe(false);
     expect(verifyCheckToken(proof, { ...claim, userId: 'u2' }, now)).toBe(false);
     expect(verifyCheckToken(proof, claim, now + 31 * 60_000)).toBe(false);
     expect(verifyCheckToken(`${now + 3_600_000}.${proof.split('.')[1]}`, claim, now)).toBe(false);

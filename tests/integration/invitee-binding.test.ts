@@ -127,7 +127,7 @@ describe('name comparison at acceptance (real acceptances, one per pair)', () =>
     const ctx = await setup('parent');
     const sent = await invite(ctx, { expectedName: expected });
     const { user, viewer } = await person(given, family);
-    expect(await acceptInvitation(ctx.db, { token: sent.token, userId: user.id })).toEqual({ status: 'accepted', dossierId: ctx.dossier.id });
+    expect(await acceptInvitation(ctx.db, { token: sent.token, userId: user.id })).toEqual({ status: 'accepted', next: `/dossiers/${ctx.dossier.id}` });
     expect(await canSee(viewer, ctx.dossier.id)).toEqual({ dossier: true, contacts: true });
     const [audit] = await auditOf(ctx.dossier.id, 'invitation_accepted');
     expect(audit!.details).toMatchObject({ nameCheck: 'match', expectedName: expected.trim().replace(/\s+/g, ' '), verifiedName: `${given} ${family}` });
@@ -154,7 +154,7 @@ describe('name comparison at acceptance (real acceptances, one per pair)', () =>
     const teacher = await setup('teacher');
     const teacherInvite = await invite(teacher);
     const tine = await person('Tine', 'Klasmans');
-    expect(await acceptInvitation(teacher.db, { token: teacherInvite.token, userId: tine.user.id })).toEqual({ status: 'accepted', dossierId: teacher.dossier.id });
+    expect(await acceptInvitation(teacher.db, { token: teacherInvite.token, userId: tine.user.id })).toEqual({ status: 'accepted', next: `/dossiers/${teacher.dossier.id}` });
     expect((await canSee(tine.viewer, teacher.dossier.id)).dossier).toBe(true);
   });
 });
@@ -239,7 +239,7 @@ describe('a person with an organisation role opening an invitation', () => {
     expect(await acceptInvitation(ctx.db, { token: sent.token, userId: user.id })).toEqual({ status: 'needs_second_step' });
     expect(await resolveDossierGrant(ctx.db, viewer, ctx.dossier.id, 'dossier.view')).toBeNull();
     expect(await findInvitationByToken(ctx.db, sent.token)).toMatchObject({ valid: true });
-    expect(await acceptInvitation(ctx.db, { token: sent.token, userId: user.id, confirmedBySelf: true })).toEqual({ status: 'accepted', dossierId: ctx.dossier.id });
+    expect(await acceptInvitation(ctx.db, { token: sent.token, userId: user.id, confirmedBySelf: true })).toEqual({ status: 'accepted', next: `/dossiers/${ctx.dossier.id}` });
     const [audit] = await auditOf(ctx.dossier.id, 'invitation_accepted');
     expect(audit!.details).toMatchObject({ acceptedByStaffAfterWarning: true, nameCheck: 'match' });
   });

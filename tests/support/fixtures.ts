@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findSession, type Viewer } from '@/lib/auth/find-session';
-import type { DossierAction } from '@/lib/auth/permissions';
+import type { DossierAction, UnitAction } from '@/lib/auth/permissions';
+import { resolveUnitGrant, type UnitGrant, type UnitRef } from '@/lib/organisation/unit-grant';
 import type { StaffRole } from '@/lib/codes';
 import type { Db } from '@/lib/db/client';
 import { resolveDossierGrant, type DossierGrant } from '@/lib/dossiers/dossier-grant';
@@ -72,5 +73,12 @@ export async function makeStaff(
 export async function grantFor<A extends DossierAction>(db: Db, caller: Viewer, dossierId: string, action: A): Promise<DossierGrant<A>> {
   const grant = await resolveDossierGrant(db, caller, dossierId, action, '203.0.113.7');
   if (!grant) throw new Error(`no ${action} grant on ${dossierId}`);
+  return grant;
+}
+
+/** The caller's grant on a unit through the product's resolver; fails the test when refused. */
+export async function unitGrantFor<A extends UnitAction>(db: Db, caller: Viewer, unit: UnitRef, action: A): Promise<UnitGrant<A>> {
+  const grant = await resolveUnitGrant(db, caller, unit, action, '203.0.113.7');
+  if (!grant) throw new Error(`no ${action} grant on ${unit.kind} ${unit.id}`);
   return grant;
 }

@@ -33,5 +33,5 @@ export async function acceptInvitationAction(token: string, formData?: FormData)
   // The shell (its 'Mijn dossiers' entry) depends on the new access: render the layout afresh.
   revalidatePath('/', 'layout');
   if (result.status === 'awaiting_confirmation') redirect('/mijn-dossiers?bevestiging=1');
-  redirect(`/dossiers/${result.dossierId}`);
+  redirect(result.next);
 }

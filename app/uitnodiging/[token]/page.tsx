@@ -9,6 +9,8 @@ import { PageTitle } from '@/components/ui/page-title';
 import { isStaff } from '@/lib/auth/scope';
 import { getViewer, requestOrigin } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
+import { isStaffRole } from '@/lib/codes';
+import { roleLabel } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
 import type { Messages } from '@/lib/i18n/locales';
 import { getLocale, getMessages, hasChosenLocale } from '@/lib/i18n/request-locale';
@@ -66,8 +68,9 @@ export default async function InvitationPage({
     );
   }
   const viewer = await getViewer();
-  const staff = viewer !== null && isStaff(viewer.memberships);
-  if (viewer && staff) {
+  // Warned: someone with an organisation role opening a dossier invitation (a staff invitation is theirs to take).
+  const staff = viewer !== null && isStaff(viewer.memberships) && invitation.dossierId !== null;
+  if (viewer && staff && invitation.dossierId) {
     await recordStaffOpenedInvitation(db(), {
       userId: viewer.user.id,
       invitationId: invitation.invitationId,
@@ -85,13 +88,14 @@ export default async function InvitationPage({
         </Notice>
       )}
       <p className="text-lg" data-testid="invitation-summary">
-        {fill(p.invitedBy, {
-          inviter: invitation.inviterName,
+        {fill(invitation.inviterName === null ? p.invitedByInstallation : invitation.unitName ? p.invitedByStaff : p.invitedBy, {
+          inviter: invitation.inviterName ?? '',
           organisation: invitation.organisationName,
-          role: t.roles.contact[invitation.role],
+          role: roleLabel(invitation.role, t),
+          unit: invitation.unitName ?? '',
         })}
       </p>
-      {!staff && <p>{p.explainItsme}</p>}
+      {!staff && <p>{isStaffRole(invitation.role) ? fill(p.explainItsmeStaff, { role: roleLabel(invitation.role, t) }) : p.explainItsme}</p>}
       {viewer ? (
         <div className="grid gap-4">
           <p>{fill(p.signedInAs, { name: viewerName })}</p>

@@ -4,8 +4,12 @@ import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/tooling/demo/demo-data';
 import * as t from '@/lib/db/schema';
 import { E2E_PERSONS, OTHER_DOSSIER, TARGET_DOSSIER } from './actors';
 
+/** A department of the demo's first school that only the matrix acts on (its deactivation touches nothing else). */
+export const MATRIX_DEPARTMENT = demoId('dept:linde:matrix');
+
 /** Grants for the matrix's extra persons, on top of the demo seed. */
 export async function seedActors(db: Db): Promise<void> {
+  await db.insert(t.departments).values({ id: MATRIX_DEPARTMENT, schoolId: DEMO_SCHOOLS[0].id, name: 'Matrixafdeling' }).onConflictDoNothing();
   const userId = (sub: string) => demoId(`user:${sub}`);
   await db
     .insert(t.users)
