@@ -4,6 +4,7 @@ import { env } from '@/lib/config/env';
 import type { Viewer } from '@/lib/auth/find-session';
 import { t } from '@/lib/i18n';
 import { MainNav } from './main-nav';
+import { personName } from '@/lib/text/person-name';
 
 export function SiteHeader({ viewer, hasDossiers }: { viewer: Viewer | null; hasDossiers: boolean }) {
   return (
@@ -17,7 +18,7 @@ export function SiteHeader({ viewer, hasDossiers }: { viewer: Viewer | null; has
             <span>
               <span className="sr-only">{t.app.signedInAs} </span>
               <span data-testid="viewer-name">
-                {viewer.user.givenName} {viewer.user.familyName}
+                {personName(viewer.user)}
               </span>
             </span>
             <form action={signOutAction}>

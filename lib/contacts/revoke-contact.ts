@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import type { Db } from '@/lib/db/client';
 import { dossierContacts, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 
 /**
  * 'Toegang intrekken': the contact keeps its row (history: revoked by, at) and loses access on
@@ -37,6 +38,6 @@ export async function revokeContact(
       details: { role: row.role },
       origin: input.origin,
     });
-    return { status: 'revoked', name: `${person?.givenName ?? ''} ${person?.familyName ?? ''}`.trim() } as const;
+    return { status: 'revoked', name: person ? personName(person) : '' } as const;
   });
 }

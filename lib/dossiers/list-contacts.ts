@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db/client';
 import { dossierContacts, staffMemberships, users } from '@/lib/db/schema';
 import type { DossierWithAccess } from './get-dossier-access';
+import { personName } from '@/lib/text/person-name';
 
 const grantor = alias(users, 'grantor');
 const revoker = alias(users, 'revoker');
@@ -35,11 +36,11 @@ export async function listContacts(db: Db, dossier: DossierWithAccess) {
   const contacts = contactRows.map((r) => ({
     id: r.id,
     role: r.role,
-    name: `${r.givenName} ${r.familyName}`,
+    name: personName(r),
     grantedAt: r.grantedAt,
-    grantedBy: r.grantorName ? `${r.grantorName} ${r.grantorFamily}` : null,
+    grantedBy: r.grantorFamily ? personName({ givenName: r.grantorName, familyName: r.grantorFamily }) : null,
     revokedAt: r.revokedAt,
-    revokedBy: r.revokerName ? `${r.revokerName} ${r.revokerFamily}` : null,
+    revokedBy: r.revokerFamily ? personName({ givenName: r.revokerName, familyName: r.revokerFamily }) : null,
   }));
 
   const { centreId, schoolId, departmentId } = { centreId: dossier.dossier.centreId, ...dossier.student };
@@ -62,6 +63,6 @@ export async function listContacts(db: Db, dossier: DossierWithAccess) {
   return {
     active: contacts.filter((c) => !c.revokedAt),
     revoked: contacts.filter((c) => c.revokedAt),
-    staff: staff.map((s) => ({ role: s.role, name: `${s.givenName} ${s.familyName}` })),
+    staff: staff.map((s) => ({ role: s.role, name: personName(s) })),
   };
 }

@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/client';
 import { dossierContacts, invitations, users } from '@/lib/db/schema';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { hashToken, isTokenShaped } from './token';
+import { personName } from '@/lib/text/person-name';
 
 export type AcceptOutcome = { status: 'accepted'; dossierId: string } | { status: 'invalid' };
 
@@ -79,7 +80,7 @@ export async function acceptInvitation(
         to: inviter.email,
         template: 'invitation_accepted',
         payload: {
-          acceptedByName: `${people?.givenName ?? ''} ${people?.familyName ?? ''}`.trim(),
+          acceptedByName: people ? personName(people) : '',
           invitedEmail: invitation.email,
           role: invitation.role,
           contactsUrl: `${env().APP_URL}/dossiers/${invitation.dossierId}/contacten`,

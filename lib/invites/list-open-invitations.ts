@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { invitations, mailOutbox, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 
 /** Open invitations of a dossier (expired ones too, marked), with the delivery state of their current mail. */
 export async function listOpenInvitations(db: Db, dossierId: string, now = new Date()) {
@@ -26,7 +27,7 @@ export async function listOpenInvitations(db: Db, dossierId: string, now = new D
     id: r.id,
     email: r.email,
     role: r.role,
-    invitedBy: `${r.givenName} ${r.familyName}`,
+    invitedBy: personName(r),
     sentAt: r.sentAt ?? r.createdAt,
     expiresAt: r.expiresAt,
     expired: r.expiresAt <= now,

@@ -7,8 +7,9 @@ import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { findAddressOnDossier } from './find-address-on-dossier';
 import { normalizeEmail } from './normalize-email';
 import { hashToken, invitationLink, newInvitationToken } from './token';
+import { personName } from '@/lib/text/person-name';
 
-export type Inviter = { id: string; givenName: string; familyName: string };
+export type Inviter = { id: string; givenName: string | null; familyName: string };
 
 export type SendOutcome =
   | { status: 'sent'; invitationId: string; mailId: string; email: string }
@@ -28,7 +29,7 @@ export async function queueInvitationMail(
     to: input.email,
     template: 'invitation',
     payload: {
-      inviterName: `${input.inviter.givenName} ${input.inviter.familyName}`,
+      inviterName: personName(input.inviter),
       organisationName: centre?.name ?? env().APP_NAME,
       role: input.role,
       expiresAt: input.expiresAt.toISOString(),
