@@ -123,6 +123,12 @@ export function standinConfiguration(input: StandinConfigInput): Record<string, 
       userinfoEncryptionEncValues: ['A128CBC-HS256'],
     },
     assertJwtClientAuthClaimsAndHeader: assertItsmeClientAssertion,
+    // oidc-provider refuses to fetch from loopback addresses (SSRF protection); the stand-in and
+    // the app it serves both run on loopback, so the client's jwks_uri is fetched without it.
+    fetch: (url: string, options: RequestInit & { dispatcher?: unknown }) => {
+      const { dispatcher: _ssrfGuard, ...rest } = options;
+      return fetch(url, rest);
+    },
     loadExistingGrant: grantWhatWasAsked,
     findAccount: (_ctx: OidcContext, sub: string) => {
       const person = persons.get(sub);

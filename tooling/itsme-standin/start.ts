@@ -93,7 +93,7 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     (provider as unknown as { on(e: string, f: (ctx: unknown, err: { message: string; error_detail?: string }) => void): void }).on(
       event,
       (_ctx, err) => {
-        if (process.env.STANDIN_QUIET !== '1') console.error(`[itsme-stand-in] ${event}: ${err.message}${err.error_detail ? ` (${err.error_detail})` : ''}`);
+        if (process.env.STANDIN_QUIET !== '1') console.error(`[itsme-stand-in] ${event}: ${err.message}${err.error_detail ? ` (${err.error_detail})` : ''}${(err as { error_description?: string }).error_description ? `: ${(err as { error_description?: string }).error_description}` : ''}`);
       },
     );
   }
