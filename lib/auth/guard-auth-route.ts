@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { NextRequest } from 'next/server';
+import { recordAudit } from '@/lib/audit/record-event';
 import { env } from '@/lib/config/env';
 import { db } from '@/lib/db/client';
 import { t } from '@/lib/i18n';
@@ -60,7 +61,12 @@ export function guardAuthRoute(handler: RouteHandler): RouteHandler {
 
     const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
     const response = await handler(withoutCookie(request, name, body));
-    if (setsSession(response, name)) await endSession(db(), previous);
+    if (setsSession(response, name)) {
+      const endedFor = await endSession(db(), previous);
+      if (endedFor) {
+        await recordAudit(db(), { actorId: endedFor, action: 'logout', details: { reason: 'new_login' }, origin: addressOf(request) });
+      }
+    }
     return response;
   };
 }

@@ -11,7 +11,11 @@ export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Ends the session behind a cookie's token (sign-out, a new login in the same browser). */
-export async function endSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.sessionToken, hashSessionToken(token)));
+/** Ends the session behind a cookie's token (sign-out, a new login in the same browser); gives whose it was. */
+export async function endSession(db: Db, token: string): Promise<string | null> {
+  const [ended] = await db
+    .delete(sessions)
+    .where(eq(sessions.sessionToken, hashSessionToken(token)))
+    .returning({ userId: sessions.userId });
+  return ended?.userId ?? null;
 }
