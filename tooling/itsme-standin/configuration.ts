@@ -1,5 +1,5 @@
 import { errors, interactionPolicy } from 'oidc-provider';
-import type { OidcContext } from 'oidc-provider';
+import type { KoaContextWithOIDC as OidcContext } from 'oidc-provider';
 import { randomBytes } from 'node:crypto';
 import { ITSME_ACR_ADVANCED, ITSME_ACR_BASIC } from '@/lib/auth/itsme/claims';
 import { renderErrorPage } from './login-page';

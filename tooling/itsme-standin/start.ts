@@ -3,7 +3,9 @@ import type { JsonWebKey as NodeJwk } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import type { IdTokenInstance } from 'oidc-provider';
+import type { Provider as OidcProvider } from 'oidc-provider';
+
+type IdTokenInstance = InstanceType<OidcProvider['IdToken']>;
 import { testPersonList } from '@/tooling/demo/test-persons';
 import { standinConfiguration } from './configuration';
 import { createInteractionHandler } from './interactions';
