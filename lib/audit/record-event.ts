@@ -15,7 +15,8 @@ export type AuditAction =
   | 'invitation_cancelled'
   | 'invitation_accepted'
   | 'mail_retried'
-  | 'contact_revoked';
+  | 'contact_revoked'
+  | 'identity_relinked';
 
 export type AuditInput = {
   actorId: string | null;

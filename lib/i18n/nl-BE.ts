@@ -159,6 +159,7 @@ export const nl = {
       invitation_accepted: 'Uitnodiging aanvaard',
       mail_retried: 'E-mail opnieuw in de wachtrij gezet',
       contact_revoked: 'Toegang ingetrokken',
+      identity_relinked: 'Opnieuw gekoppeld aan een nieuwe itsme-account',
     } as Record<string, string>,
   },
   myDossiers: {
