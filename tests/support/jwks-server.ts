@@ -21,6 +21,7 @@ export async function startJwksServer(respond: () => Response | Promise<Response
       })
       .catch(() => res.writeHead(500).end());
   });
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

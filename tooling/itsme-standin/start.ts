@@ -68,6 +68,10 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
   if (!LOOPBACK.has(host)) throw new Error(`De itsme-stand-in luistert alleen op loopback, niet op ${host}.`);
 
   const server = createServer();
+  // A client reusing an idle connection the moment the server closes it gets ECONNRESET; with
+  // tests generating RSA keys in the same process, timers run late. The server announces this
+  // timeout (Keep-Alive: timeout=30), so clients close idle connections first.
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
