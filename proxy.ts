@@ -15,8 +15,11 @@ import { REQUEST_PATH_HEADER, unavailableResponse } from '@/lib/server/unavailab
  * still asks the database itself). Never an access check: authorization lives in the data
  * access layer.
  */
+/** Paths that need no database, so they keep answering while it is down (itsme fetches our keys at any time). */
+const WITHOUT_DATABASE = new Set(['/api/health', '/.well-known/jwks.json']);
+
 export function proxy(request: NextRequest) {
-  if (!databaseAvailable() && request.nextUrl.pathname !== '/api/health') return unavailableResponse();
+  if (!databaseAvailable() && !WITHOUT_DATABASE.has(request.nextUrl.pathname)) return unavailableResponse();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const config = env();
   const csp = contentSecurityPolicy(nonce, {

@@ -21,7 +21,8 @@ export type AuditAction =
   | 'department_added'
   | 'unit_renamed'
   | 'unit_deactivated'
-  | 'membership_ended';
+  | 'membership_ended'
+  | 'identity_relinked';
 
 export type AuditInput = {
   actorId: string | null;

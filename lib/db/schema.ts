@@ -82,7 +82,8 @@ export const users = pgTable('users', {
   id: id(),
   /** itsme's subject: the identity. Never the e-mail address. */
   itsmeSub: text('itsme_sub').notNull().unique(),
-  givenName: text('given_name').notNull(),
+  /** itsme "MAY NOT" return a given name: null then, never an empty string. */
+  givenName: text('given_name'),
   familyName: text('family_name').notNull(),
   /** Contact address as itsme reported it (always unverified): never used to link accounts. */
   email: text('email'),
@@ -94,6 +95,7 @@ export const users = pgTable('users', {
 export const sessions = pgTable(
   'sessions',
   {
+    /** SHA-256 (hex) of the cookie's token: a copy of this table opens no session. */
     sessionToken: text('session_token').primaryKey(),
     userId: uuid('user_id')
       .notNull()

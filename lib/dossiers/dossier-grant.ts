@@ -7,7 +7,7 @@ import { getDossierAccess, type AccessibleDossier } from './get-dossier-access';
 const granted: unique symbol = Symbol('dossier grant');
 
 /** Who acts, as the audit log and the mails name them. */
-export type Actor = { id: string; givenName: string; familyName: string };
+export type Actor = { id: string; givenName: string | null; familyName: string };
 
 /**
  * Proof that `actor` may do `A` on this dossier, read fresh for this request. Only this module

@@ -142,6 +142,7 @@ export const nl = {
     foreignOrigin: 'Geweigerd: dit verzoek komt niet van een pagina van Diplon. Open Diplon opnieuw en probeer het nog eens.',
     tooLarge: 'Geweigerd: dit verzoek is te groot (meer dan 1 MB).',
     lengthRequired: 'Geweigerd: de grootte van dit verzoek ontbreekt.',
+    tooManyLogins: 'Te veel aanmeldpogingen vanaf dit adres. Probeer het over een minuut opnieuw.',
   },
   requests: {
     title: 'Beheer aanvragen',
@@ -216,6 +217,7 @@ export const nl = {
       invitation_accepted: 'Uitnodiging aanvaard',
       mail_retried: 'E-mail opnieuw in de wachtrij gezet',
       contact_revoked: 'Toegang ingetrokken',
+      identity_relinked: 'Opnieuw gekoppeld aan een nieuwe itsme-account',
     } as Record<string, string>,
   },
   myDossiers: {

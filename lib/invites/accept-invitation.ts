@@ -7,6 +7,7 @@ import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { unitPath } from '@/lib/organisation/unit-path';
 import { roleOfRow } from './target';
 import { hashToken, isTokenShaped } from './token';
+import { personName } from '@/lib/text/person-name';
 
 /** Where the new access leads: the dossier, or the unit's page in 'Beheer organisatie'. */
 export type AcceptOutcome = { status: 'accepted'; next: string } | { status: 'invalid' };
@@ -61,7 +62,7 @@ export async function acceptInvitation(
           to: inviter.email,
           template: 'invitation_accepted',
           payload: {
-            acceptedByName: `${person?.givenName ?? ''} ${person?.familyName ?? ''}`.trim(),
+            acceptedByName: person ? personName(person) : '',
             invitedEmail: invitation.email,
             role: roleOfRow(invitation),
             contactsUrl: `${env().APP_URL}${granted.managePath}`,

@@ -10,6 +10,7 @@ import { findAddressOnTarget } from './find-address-on-target';
 import { normalizeEmail } from './normalize-email';
 import { auditDossierOf, auditUnitOf, centreOf, offersRole, targetColumns, targetOf, type InviteGrant, type InviteTarget } from './target';
 import { hashToken, invitationLink, linkExpiresAt, newInvitationToken } from './token';
+import { personName } from '@/lib/text/person-name';
 
 export type SendOutcome =
   | { status: 'sent'; invitationId: string; mailId: string; email: string }
@@ -33,7 +34,7 @@ export async function queueInvitationMail(
     to: input.email,
     template: 'invitation',
     payload: {
-      inviterName: input.inviter ? `${input.inviter.givenName} ${input.inviter.familyName}` : (centre?.name ?? env().APP_NAME),
+      inviterName: input.inviter ? personName(input.inviter) : (centre?.name ?? env().APP_NAME),
       organisationName: centre?.name ?? env().APP_NAME,
       role: input.role,
       ...(unit ? { unitName: unit.kind === 'department' ? `${unit.name} (${unit.schoolName})` : unit.name } : {}),

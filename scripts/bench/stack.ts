@@ -94,6 +94,7 @@ export function benchEnv(options: StackOptions, database: DatabaseInfo): Record<
     NEXT_DIST_DIR: BENCH_DIST_DIR,
     // The per-address and per-user limits would otherwise answer the load with "too many".
     RATE_TOKEN_LOOKUPS_PER_MINUTE: '1000000000',
+    RATE_AUTH_PER_MINUTE: '1000000000',
     RATE_CHECKS_PER_WINDOW: '1000000000',
     ...(database.driver === 'postgres' ? { DATABASE_URL: database.url } : { PGLITE_DIR: database.dir }),
   };
@@ -197,7 +198,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   console.log(`[bench] database ready in ${(seedMs / 1000).toFixed(1)} s (${fixtures.scopeRequests} requests in the centre's list)`);
 
   const { env } = await import('@/lib/config/env');
-  const { rpPublicJwks } = await import('@/lib/auth/itsme/keys');
   const { startStandin } = await import('@/tooling/itsme-standin');
   const { testPersonList } = await import('@/tooling/demo/test-persons');
   const config = env();
@@ -209,7 +209,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Next normalises a loopback host to "localhost" in request URLs, so Auth.js sends
     // http://localhost:<port>/… as redirect_uri whatever APP_URL says: register both.
     redirectUris: [`${appUrl}/api/auth/callback/itsme`, `http://localhost:${options.port}/api/auth/callback/itsme`],
-    clientJwks: rpPublicJwks(),
+    clientJwksUri: `${appUrl}/.well-known/jwks.json`,
     persons: testPersonList,
   });
 

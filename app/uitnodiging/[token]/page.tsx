@@ -13,6 +13,7 @@ import { fill } from '@/lib/i18n/format';
 import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { limitTokenLookups } from '@/lib/invites/rate-limits';
 import { acceptInvitationAction } from './actions';
+import { personName } from '@/lib/text/person-name';
 
 export const metadata: Metadata = { title: t.invitationPage.title, referrer: 'no-referrer', robots: { index: false } };
 
@@ -61,7 +62,7 @@ export default async function InvitationPage({
       <p>{isStaffRole(invitation.role) ? fill(p.explainItsmeStaff, { role: roleLabel(invitation.role) }) : p.explainItsme}</p>
       {viewer ? (
         <div className="grid gap-4">
-          <p>{fill(p.signedInAs, { name: `${viewer.user.givenName} ${viewer.user.familyName}` })}</p>
+          <p>{fill(p.signedInAs, { name: personName(viewer.user) })}</p>
           <form action={accept}>
             <button type="submit" className="min-h-12 w-full rounded-lg bg-brand-700 px-5 py-3 text-lg font-bold text-white hover:bg-brand-800 sm:w-auto">
               {p.accept}
