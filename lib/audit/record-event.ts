@@ -15,7 +15,18 @@ export type AuditAction =
   | 'invitation_cancelled'
   | 'invitation_accepted'
   | 'mail_retried'
-  | 'contact_revoked';
+  | 'contact_revoked'
+  | 'student_created'
+  | 'dossier_created'
+  | 'request_created'
+  | 'request_updated'
+  | 'request_submitted'
+  | 'request_taken_up'
+  | 'request_completed'
+  | 'entry_created'
+  | 'entry_edited'
+  | 'attachment_added'
+  | 'attachment_downloaded';
 
 export type AuditInput = {
   actorId: string | null;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { findSession, type Viewer } from '@/lib/auth/find-session';
 import type { DossierAction } from '@/lib/auth/permissions';
-import type { StaffRole } from '@/lib/codes';
+import type { ContactRole, StaffRole } from '@/lib/codes';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { resolveDossierGrant, type DossierGrant } from '@/lib/dossiers/dossier-grant';
 import * as t from '@/lib/db/schema';
@@ -73,4 +74,16 @@ export async function grantFor<A extends DossierAction>(db: Db, caller: Viewer, 
   const grant = await resolveDossierGrant(db, caller, dossierId, action, '203.0.113.7');
   if (!grant) throw new Error(`no ${action} grant on ${dossierId}`);
   return grant;
+}
+
+/** A dossier contact (parent, teacher, …) with a real session, read back through findSession. */
+export async function makeContact(db: Db, dossierId: string, role: ContactRole, email: string | null = null) {
+  const user = await makeUser(db, 'Koen Contact');
+  if (email) await db.update(t.users).set({ email }).where(eq(t.users.id, user.id));
+  const [contact] = await db.insert(t.dossierContacts).values({ dossierId, userId: user.id, role }).returning();
+  const token = `test-${randomUUID()}`;
+  await db.insert(t.sessions).values({ sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) });
+  const viewer = await findSession(db, token);
+  if (!viewer) throw new Error('the test session was not found');
+  return { user, viewer, contact: contact! };
 }
