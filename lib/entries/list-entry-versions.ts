@@ -3,10 +3,11 @@ import type { Db } from '@/lib/db/client';
 import { dossierEntries, dossierEntryVersions, users } from '@/lib/db/schema';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 
-/** The earlier versions of one entry of this dossier, newest first, with who wrote and who replaced each. */
-export async function listEntryVersions(db: Db, grant: DossierGrant<'entries.write'>, entryId: string) {
+/** The earlier versions of one entry (or of every entry) of this dossier, newest first, with who wrote and who replaced each. */
+export async function listEntryVersions(db: Db, grant: DossierGrant<'entries.write'>, entryId?: string) {
   const rows = await db
     .select({
+      entryId: dossierEntryVersions.entryId,
       version: dossierEntryVersions.version,
       kind: dossierEntryVersions.kind,
       title: dossierEntryVersions.title,
@@ -22,7 +23,7 @@ export async function listEntryVersions(db: Db, grant: DossierGrant<'entries.wri
     .from(dossierEntryVersions)
     .innerJoin(dossierEntries, eq(dossierEntries.id, dossierEntryVersions.entryId))
     .leftJoin(users, eq(users.id, dossierEntryVersions.replacedBy))
-    .where(and(eq(dossierEntryVersions.entryId, entryId), eq(dossierEntries.dossierId, grant.id)))
+    .where(and(entryId ? eq(dossierEntryVersions.entryId, entryId) : undefined, eq(dossierEntries.dossierId, grant.id)))
     .orderBy(desc(dossierEntryVersions.version));
   return rows.map(({ replacedByGiven, replacedByFamily, ...r }) => ({
     ...r,

@@ -21,3 +21,9 @@ export function formatDate(value: Date | string): string {
 export function formatDateTime(value: Date | string): string {
   return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value);
 }
+
+/** A file size as people read it: "840 kB", "2,4 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / 1024 / 1024).toLocaleString(LOCALE, { maximumFractionDigits: 1 })} MB`;
+}

@@ -83,7 +83,7 @@ export const nl = {
     retry: 'Opnieuw proberen',
     backHome: 'Naar de startpagina',
     foreignOrigin: 'Geweigerd: dit verzoek komt niet van een pagina van Diplon. Open Diplon opnieuw en probeer het nog eens.',
-    tooLarge: 'Geweigerd: dit verzoek is te groot (meer dan 1 MB).',
+    tooLarge: 'Geweigerd: dit verzoek is te groot (meer dan 1 MB, of meer dan de toegelaten bijlagen samen).',
     lengthRequired: 'Geweigerd: de grootte van dit verzoek ontbreekt.',
   },
   requests: {

@@ -1,0 +1,46 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
+import { useForm, type FieldValues, type Path } from 'react-hook-form';
+import type { z } from 'zod';
+import type { FormState } from '@/lib/actions/form-state';
+
+/**
+ * A native <form action={serverAction}> (works without JavaScript: the server answers with the
+ * state, the values as sent and every field's error) enhanced by react-hook-form with the same
+ * zod schema the action parses: with JavaScript, invalid fields are shown before anything is sent.
+ */
+export function useEnhancedForm<TIn extends FieldValues, TOut extends FieldValues>(
+  schema: z.ZodType<TOut, TIn>,
+  action: (prev: FormState, formData: FormData) => Promise<FormState>,
+  defaults: Record<string, string>,
+) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const form = useForm<TIn, unknown, TOut>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: { ...defaults, ...state?.values } as never,
+    mode: 'onTouched',
+  });
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    for (const [field, message] of Object.entries(state?.fieldErrors ?? {})) {
+      if (message) form.setError(field as Path<TIn>, { message });
+    }
+  }, [state, form]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    void form.handleSubmit(() => {
+      startTransition(() => formAction(new FormData(element, submitter)));
+    })(event);
+  };
+
+  /** A field's error: the browser's check, else the server's (also without JavaScript). */
+  const errorOf = (field: string): string | undefined =>
+    (form.formState.errors as Record<string, { message?: string } | undefined>)[field]?.message ?? state?.fieldErrors?.[field];
+
+  return { form, state, formAction, pending, onSubmit, errorOf, hydrated };
+}
