@@ -23,7 +23,7 @@ export default defineConfig({
     // desktop once, for a parent, which covers the staff side's layout.
     {
       name: 'desktop',
-      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/],
+      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/, /dossier-work\.spec\.ts$/],
       grepInvert: /invite a (teacher|clb|care_provider):/,
       use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions },
     },
