@@ -15,14 +15,13 @@ const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx
 /** A new dossier entry, or an edit of one (the page binds the action to the dossier and the entry). */
 export function EntryForm({ action, defaults, idPrefix }: { action: (prev: FormState, formData: FormData) => Promise<FormState>; defaults: EntryDefaults; idPrefix: string }) {
   const m = t.entries;
-  const { form, state, formAction, pending, onSubmit, errorOf } = useEnhancedForm(entryFormSchema, action, {
+  const { form, state, formAction, pending, onSubmit, errorOf, field, choice } = useEnhancedForm(entryFormSchema, action, {
     kind: defaults.kind,
     title: defaults.title,
     body: defaults.body,
     occurredOn: defaults.occurredOn,
     visibility: defaults.visibility,
   });
-  const { register } = form;
   const formRef = useRef<HTMLFormElement>(null);
   const isNew = defaults.version === undefined;
   useEffect(() => {
@@ -39,7 +38,7 @@ export function EntryForm({ action, defaults, idPrefix }: { action: (prev: FormS
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id={id('kind')} label={m.kind} error={errorOf('kind')}>
           {(d, invalid) => (
-            <select id={id('kind')} aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('kind')}>
+            <select id={id('kind')} aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('kind')}>
               {ENTRY_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t.entryKind[k]}
@@ -49,23 +48,23 @@ export function EntryForm({ action, defaults, idPrefix }: { action: (prev: FormS
           )}
         </Field>
         <Field id={id('occurredOn')} label={m.occurredOn} error={errorOf('occurredOn')}>
-          {(d, invalid) => <input id={id('occurredOn')} type="date" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('occurredOn')} />}
+          {(d, invalid) => <input id={id('occurredOn')} type="date" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('occurredOn')} />}
         </Field>
       </div>
       <Field id={id('title')} label={m.title} error={errorOf('title')}>
-        {(d, invalid) => <input id={id('title')} autoComplete="off" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('title')} />}
+        {(d, invalid) => <input id={id('title')} autoComplete="off" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('title')} />}
       </Field>
       <Field id={id('body')} label={m.body} error={errorOf('body')}>
-        {(d, invalid) => <textarea id={id('body')} rows={5} aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('body')} />}
+        {(d, invalid) => <textarea id={id('body')} rows={5} aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('body')} />}
       </Field>
       <fieldset>
         <legend className="font-medium">{m.visibility}</legend>
         <label className="flex min-h-11 items-center gap-2">
-          <input type="radio" value="shared" {...register('visibility')} className="size-5" />
+          <input type="radio" {...choice('visibility', 'shared')} className="size-5" />
           {m.shared}
         </label>
         <label className="flex min-h-11 items-center gap-2">
-          <input type="radio" value="internal" {...register('visibility')} className="size-5" />
+          <input type="radio" {...choice('visibility', 'internal')} className="size-5" />
           {m.internal}
         </label>
       </fieldset>

@@ -17,9 +17,10 @@ export function useEnhancedForm<TIn extends FieldValues, TOut extends FieldValue
   defaults: Record<string, string>,
 ) {
   const [state, formAction, pending] = useActionState(action, null);
+  const values: Record<string, string> = { ...defaults, ...state?.values };
   const form = useForm<TIn, unknown, TOut>({
     resolver: zodResolver(schema as never) as never,
-    defaultValues: { ...defaults, ...state?.values } as never,
+    defaultValues: values as never,
     mode: 'onTouched',
   });
   const [hydrated, setHydrated] = useState(false);
@@ -42,5 +43,13 @@ export function useEnhancedForm<TIn extends FieldValues, TOut extends FieldValue
   const errorOf = (field: string): string | undefined =>
     (form.formState.errors as Record<string, { message?: string } | undefined>)[field]?.message ?? state?.fieldErrors?.[field];
 
-  return { form, state, formAction, pending, onSubmit, errorOf, hydrated };
+  /**
+   * A text field or select, registered, with its value also in the HTML (react-hook-form sets
+   * values only in the browser: without JavaScript the server's render must carry them).
+   */
+  const field = (name: string) => ({ ...form.register(name as Path<TIn>), defaultValue: values[name] ?? '' });
+  /** A radio button or checkbox of `name` with this value, checked in the HTML when it was chosen. */
+  const choice = (name: string, value: string) => ({ ...form.register(name as Path<TIn>), value, defaultChecked: values[name] === value });
+
+  return { form, state, formAction, pending, onSubmit, errorOf, hydrated, field, choice };
 }

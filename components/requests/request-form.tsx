@@ -29,7 +29,7 @@ export function RequestForm({
 }) {
   const m = t.newRequest;
   const firstSchool = placements[0];
-  const { form, state, formAction, pending, onSubmit, errorOf, hydrated } = useEnhancedForm(requestFormSchema, action, {
+  const { form, state, formAction, pending, onSubmit, errorOf, hydrated, field, choice } = useEnhancedForm(requestFormSchema, action, {
     studentMode: students.length > 0 ? 'existing' : 'new',
     studentId: students.length === 1 ? students[0]!.id : '',
     schoolId: placements.length === 1 ? firstSchool!.id : '',
@@ -38,7 +38,6 @@ export function RequestForm({
     description: '',
     intent: 'draft',
   });
-  const { register } = form;
   const mode = form.watch('studentMode');
   const show = (which: 'existing' | 'new') => !hydrated || mode === which;
 
@@ -48,11 +47,11 @@ export function RequestForm({
         <legend className="px-1 text-lg font-semibold">{m.studentTitle}</legend>
         <div className="grid gap-2" role="radiogroup" aria-label={m.studentTitle}>
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" value="existing" {...register('studentMode')} className="size-5" />
+            <input type="radio" {...choice('studentMode', 'existing')} className="size-5" />
             {m.existing}
           </label>
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" value="new" {...register('studentMode')} className="size-5" />
+            <input type="radio" {...choice('studentMode', 'new')} className="size-5" />
             {m.new}
           </label>
         </div>
@@ -64,7 +63,7 @@ export function RequestForm({
             ) : (
               students.map((s) => (
                 <label key={s.id} className="flex min-h-11 items-center gap-2">
-                  <input type="radio" value={s.id} {...register('studentId')} className="size-5" />
+                  <input type="radio" {...choice('studentId', s.id)} className="size-5" />
                   <span>
                     <span className="font-medium">{s.name}</span> · {s.birthYear} · {s.schoolName} · {s.className}
                   </span>
@@ -82,20 +81,20 @@ export function RequestForm({
           <fieldset className="grid gap-3 border-l-4 border-slate-300 pl-3 sm:grid-cols-2">
             <legend className="font-medium">{m.new}</legend>
             <Field id="givenName" label={m.givenName} error={errorOf('givenName')}>
-              {(d, invalid) => <input id="givenName" autoComplete="off" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('givenName')} />}
+              {(d, invalid) => <input id="givenName" autoComplete="off" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('givenName')} />}
             </Field>
             <Field id="familyName" label={m.familyName} error={errorOf('familyName')}>
-              {(d, invalid) => <input id="familyName" autoComplete="off" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('familyName')} />}
+              {(d, invalid) => <input id="familyName" autoComplete="off" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('familyName')} />}
             </Field>
             <Field id="birthDate" label={m.birthDate} error={errorOf('birthDate')}>
-              {(d, invalid) => <input id="birthDate" type="date" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('birthDate')} />}
+              {(d, invalid) => <input id="birthDate" type="date" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('birthDate')} />}
             </Field>
             <Field id="className" label={m.className} error={errorOf('className')}>
-              {(d, invalid) => <input id="className" autoComplete="off" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('className')} />}
+              {(d, invalid) => <input id="className" autoComplete="off" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('className')} />}
             </Field>
             <Field id="schoolId" label={m.school} error={errorOf('schoolId')}>
               {(d, invalid) => (
-                <select id="schoolId" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('schoolId')}>
+                <select id="schoolId" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('schoolId')}>
                   <option value="">{m.school}</option>
                   {placements.map((p) => (
                     <option key={p.id} value={p.id}>
@@ -107,7 +106,7 @@ export function RequestForm({
             </Field>
             <Field id="departmentId" label={m.department} error={errorOf('departmentId')}>
               {(d, invalid) => (
-                <select id="departmentId" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('departmentId')}>
+                <select id="departmentId" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('departmentId')}>
                   {placements.some((p) => p.wholeSchool) && <option value="">{m.noDepartment}</option>}
                   {placements.map((p) => (
                     <optgroup key={p.id} label={p.name}>
@@ -128,7 +127,7 @@ export function RequestForm({
             <p className="font-semibold">{m.duplicateTitle}</p>
             <p>{state.duplicate}</p>
             <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" value="yes" {...register('confirmNewStudent')} className="size-5" />
+              <input type="checkbox" {...choice('confirmNewStudent', 'yes')} className="size-5" />
               {m.confirmNew}
             </label>
           </div>
@@ -139,7 +138,7 @@ export function RequestForm({
         <legend className="px-1 text-lg font-semibold">{m.requestTitle}</legend>
         <Field id="type" label={m.type} error={errorOf('type')}>
           {(d, invalid) => (
-            <select id="type" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('type')}>
+            <select id="type" aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('type')}>
               <option value="">{m.chooseType}</option>
               {REQUEST_TYPES.map((code) => (
                 <option key={code} value={code}>
@@ -150,7 +149,7 @@ export function RequestForm({
           )}
         </Field>
         <Field id="description" label={m.description} hint={m.descriptionHint} error={errorOf('description')}>
-          {(d, invalid) => <textarea id="description" rows={6} aria-describedby={d} aria-invalid={invalid} className={inputClass} {...register('description')} />}
+          {(d, invalid) => <textarea id="description" rows={6} aria-describedby={d} aria-invalid={invalid} className={inputClass} {...field('description')} />}
         </Field>
         <Field id="attachments" label={m.attachments} hint={fill(m.attachmentsHint, { max: String(maxMb) })} error={errorOf('attachments')}>
           {(d, invalid) => <input id="attachments" name="attachments" type="file" multiple accept={ACCEPT} aria-describedby={d} aria-invalid={invalid} className={inputClass} />}

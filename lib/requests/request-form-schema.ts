@@ -28,24 +28,27 @@ export const requestFormSchema = z
     description: text(5000, () => e().descriptionRequired, () => e().descriptionTooLong),
     intent: z.enum(['draft', 'submit']).default('draft'),
   })
-  .superRefine((v, ctx) => {
+  // `when`: the student's fields are checked even when another field (the type, say) is invalid,
+  // so the form shows every error at once.
+  .superRefine((raw, ctx) => {
+    const v = Object.fromEntries(
+      ['studentMode', 'studentId', 'givenName', 'familyName', 'birthDate', 'schoolId', 'className'].map((k) => [k, String((raw as Record<string, unknown>)[k] ?? '').trim()]),
+    ) as Record<string, string>;
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (v.studentMode === 'existing') {
+    if (v.studentMode !== 'new') {
       if (!v.studentId) issue('studentId', e().studentRequired);
       return;
     }
     if (!v.givenName) issue('givenName', e().givenName);
-    else if (v.givenName.length > 100) issue('givenName', e().nameTooLong);
+    else if (v.givenName!.length > 100) issue('givenName', e().nameTooLong);
     if (!v.familyName) issue('familyName', e().familyName);
-    else if (v.familyName.length > 100) issue('familyName', e().nameTooLong);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.birthDate) || Number.isNaN(Date.parse(v.birthDate))) issue('birthDate', e().birthDate);
-    else {
-      const year = Number(v.birthDate.slice(0, 4));
-      if (year < 1990 || Date.parse(v.birthDate) > Date.now()) issue('birthDate', e().birthDate);
-    }
+    else if (v.familyName!.length > 100) issue('familyName', e().nameTooLong);
+    const birthDate = v.birthDate!;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate) || Number.isNaN(Date.parse(birthDate))) issue('birthDate', e().birthDate);
+    else if (Number(birthDate.slice(0, 4)) < 1990 || Date.parse(birthDate) > Date.now()) issue('birthDate', e().birthDate);
     if (!v.schoolId) issue('schoolId', e().school);
     if (!v.className) issue('className', e().className);
-    else if (v.className.length > 20) issue('className', e().classNameTooLong);
-  });
+    else if (v.className!.length > 20) issue('className', e().classNameTooLong);
+  }, { when: () => true });
 export type RequestFormInput = z.input<typeof requestFormSchema>;
 export type RequestFormValues = z.output<typeof requestFormSchema>;

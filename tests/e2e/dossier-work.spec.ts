@@ -29,6 +29,10 @@ test('school submits, the centre takes up and shares a report, the parent sees o
   await page.goto('/aanvragen');
   await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe aanvraag' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Een nieuwe leerling' }).check();
+  await page.getByRole('button', { name: 'Indienen' }).click();
+  await expect(page.getByText('Vul de familienaam in.')).toBeVisible();
+  await expectAccessible(page, 'nieuwe aanvraag, new student with errors');
   await page.getByLabel('Zoek de leerling op naam').fill('olijfhout');
   await page.getByRole('button', { name: 'Zoek', exact: true }).click();
   await page.getByRole('radio', { name: /Noor Olijfhout · 2016 · Basisschool De Linde · L3/ }).check();
@@ -114,6 +118,7 @@ test('school submits, the centre takes up and shares a report, the parent sees o
   expect((await mailsTo(E2E_PERSONS.storyParent.email)).filter((m) => m.subject.includes('iets nieuws'))).toHaveLength(1);
 });
 
+// axe runs inside the page, so these pages are checked with JavaScript in the story above.
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -153,13 +158,11 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('De aanvraag is bewaard als werkversie.')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Mila ${family}`) })).toBeVisible();
     await expect(page.getByTestId('request')).toContainText('Werkversie');
-    await expectAccessible(page, 'new dossier without JavaScript');
 
     await page.goto('/aanvragen/nieuw');
     await fill();
     await page.getByRole('button', { name: 'Indienen' }).click();
     await expect(page.getByText('Bestaat deze leerling al?')).toBeVisible();
     await expect(page.getByText(new RegExp(`Er staat al een leerling Mila ${family} met dezelfde geboortedatum`))).toBeVisible();
-    await expectAccessible(page, 'duplicate pointed out');
   });
 });
