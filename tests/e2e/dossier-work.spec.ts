@@ -23,6 +23,8 @@ async function expectNoServerError(page: Page) {
 }
 
 test('school submits, the centre takes up and shares a report, the parent sees only what is shared', async ({ page }) => {
+  // Three people, three logins, five axe runs and a 10 MB upload: longer than one page's test.
+  test.setTimeout(150_000);
   const suffix = randomUUID().slice(0, 6);
   // The school manager: 'Beheer aanvragen' → 'Nieuwe aanvraag' → an existing student.
   await loginAs(page, TEST_PERSONS.schoolManager);
