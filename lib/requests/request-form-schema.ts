@@ -44,7 +44,10 @@ export const requestFormSchema = z
     if (!v.familyName) issue('familyName', e().familyName);
     else if (v.familyName!.length > 100) issue('familyName', e().nameTooLong);
     const birthDate = v.birthDate!;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(birthDate) || Number.isNaN(Date.parse(birthDate))) issue('birthDate', e().birthDate);
+    // A real calendar day (no 30 February): the date read back must be the date written.
+    const day = new Date(`${birthDate}T00:00:00Z`);
+    const real = /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === birthDate;
+    if (!real) issue('birthDate', e().birthDate);
     else if (Number(birthDate.slice(0, 4)) < 1990 || Date.parse(birthDate) > Date.now()) issue('birthDate', e().birthDate);
     if (!v.schoolId) issue('schoolId', e().school);
     if (!v.className) issue('className', e().className);
