@@ -23,8 +23,8 @@ export default defineConfig({
     // desktop once, for a parent, which covers the staff side's layout.
     {
       name: 'desktop',
-      // The organisation story runs once, on the phone (the CI budget).
-      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/, /organisation\.spec\.ts$/],
+      // The organisation and request stories run once, on the phone (the CI budget).
+      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/, /organisation\.spec\.ts$/, /dossier-work\.spec\.ts$/],
       grepInvert: /invite a (teacher|clb|care_provider):/,
       use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions },
     },

@@ -4,7 +4,7 @@ import { databaseAvailable } from '@/lib/db/availability';
 import { t } from '@/lib/i18n';
 import { clientAddress } from '@/lib/security/client-address';
 import { contentSecurityPolicy, staticSecurityHeaders } from '@/lib/security/csp';
-import { refuseRequest } from '@/lib/security/refuse-request';
+import { maxUploadBytes, refuseRequest } from '@/lib/security/refuse-request';
 import { REQUEST_PATH_HEADER, unavailableResponse } from '@/lib/server/unavailable-page';
 
 /**
@@ -28,7 +28,12 @@ export function proxy(request: NextRequest) {
     https: config.APP_URL.startsWith('https://'),
   });
   const hops = config.TRUSTED_PROXY_HOPS;
-  const refusal = refuseRequest({ method: request.method, headers: request.headers, trustForwardedHost: hops > 0 });
+  const refusal = refuseRequest({
+    method: request.method,
+    headers: request.headers,
+    trustForwardedHost: hops > 0,
+    maxUploadBytes: maxUploadBytes(config.ATTACHMENT_MAX_MB),
+  });
   if (refusal) {
     return new NextResponse(t.errors[refusal.message], {
       status: refusal.status,

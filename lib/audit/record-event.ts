@@ -22,7 +22,18 @@ export type AuditAction =
   | 'unit_renamed'
   | 'unit_deactivated'
   | 'membership_ended'
-  | 'identity_relinked';
+  | 'identity_relinked'
+  | 'student_created'
+  | 'dossier_created'
+  | 'request_created'
+  | 'request_updated'
+  | 'request_submitted'
+  | 'request_taken_up'
+  | 'request_completed'
+  | 'entry_created'
+  | 'entry_edited'
+  | 'attachment_added'
+  | 'attachment_downloaded';
 
 export type AuditInput = {
   actorId: string | null;

@@ -59,6 +59,8 @@ const schema = z.object({
   // Requests to /api/auth/* per client address per minute (a login is one or two; schools share addresses).
   RATE_AUTH_PER_MINUTE: positiveInt(60),
   MAIL_MAX_ATTEMPTS: positiveInt(8),
+  /** Largest attachment, in MB (PDF, images, office documents). */
+  ATTACHMENT_MAX_MB: positiveInt(10),
   // Reverse proxies in front of the app that append to X-Forwarded-For (0: trust the header not at all).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });

@@ -30,6 +30,9 @@ const VIEW_EVENTS: Record<DossierAction, AuditAction | null> = {
   'contacts.view': 'contacts_viewed',
   'audit.view': 'audit_viewed',
   'contacts.manage': null,
+  'entries.write': null,
+  'requests.work': null,
+  'requests.submit': null,
 };
 
 /** The caller's grant for `action` on this dossier, or null for a malformed, unknown, out-of-reach or forbidden one alike. */

@@ -27,3 +27,9 @@ export function formatDateTime(value: Date | string): string {
 export function roleLabel(role: InviteRole): string {
   return isStaffRole(role) ? nl.roles.staff[role] : nl.roles.contact[role];
 }
+
+/** A file size as people read it: "840 kB", "2,4 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / 1024 / 1024).toLocaleString(LOCALE, { maximumFractionDigits: 1 })} MB`;
+}

@@ -2,6 +2,7 @@ import { render, toPlainText } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import InvitationAcceptedMail from '@/emails/invitation-accepted';
 import InvitationMail from '@/emails/invitation';
+import DossierUpdateMail from '@/emails/dossier-update';
 import { env } from '@/lib/config/env';
 import { LOCALE, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
@@ -42,6 +43,11 @@ export async function renderMail<T extends MailTemplate>(template: T, payload: R
       expiresOn: expiryFormat.format(new Date(p.expiresAt)),
     });
     return htmlAndText(fill(t.mail.invitation.subject, { app: APP_NAME }), element);
+  }
+  if (template === 'dossier_update') {
+    const p = payload as RenderPayloads['dossier_update'];
+    const element = createElement(DossierUpdateMail, { ...common, signInUrl: p.signInUrl });
+    return htmlAndText(fill(t.mail.dossierUpdate.subject, { app: APP_NAME }), element);
   }
   const p = payload as RenderPayloads['invitation_accepted'];
   const element = createElement(InvitationAcceptedMail, { ...common, ...p });

@@ -26,6 +26,8 @@ export const mailPayloadSchemas = {
     /** Behind login, so it reveals nothing by itself. */
     contactsUrl: webUrl,
   }),
+  /** "Er is iets nieuws in het dossier": which dossier is not said, only where to sign in. */
+  dossier_update: z.strictObject({ signInUrl: webUrl }),
 };
 
 export type MailTemplate = keyof typeof mailPayloadSchemas;
@@ -35,6 +37,7 @@ export type MailPayloads = { [T in MailTemplate]: z.infer<(typeof mailPayloadSch
 export type RenderPayloads = {
   invitation: MailPayloads['invitation'] & { link: string };
   invitation_accepted: MailPayloads['invitation_accepted'];
+  dossier_update: MailPayloads['dossier_update'];
 };
 
 /** Templates whose mail carries a secret, and the render field it fills. */

@@ -150,6 +150,25 @@ async function prepareDatabase(options: StackOptions, database: DatabaseInfo): P
       where u.itsme_sub like ${`scale-${options.seed}-%`} and c.revoked_at is null
       order by c.dossier_id limit 1`);
 
+    // The measured dossier grows to what a year of support writes: 20 entries (half shared with
+    // the contacts, a few edited) and 5 attachments of 200 kB in the database store.
+    const { n: entryCount } = await one<{ n: number }>(sql`select count(*)::int as n from dossier_entries where dossier_id = ${dossierId}`);
+    for (let i = entryCount; i < 20; i++) {
+      const { id: entryId } = await one<{ id: string }>(sql`
+        insert into dossier_entries (dossier_id, author_id, kind, title, body, occurred_on, visibility, version)
+        values (${dossierId}, ${staffId}, ${(['note', 'report', 'meeting'] as const)[i % 3]}, ${`Verslag ${i + 1}`},
+                ${'Observatie in de klas, afspraken met de leerkracht en de volgende stappen. '.repeat(6)},
+                (current_date - ${i * 9}::int), ${i % 2 ? 'internal' : 'shared'}, 1)
+        returning id`);
+      if (i < 5) {
+        const data = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200 * 1024, 32)]);
+        const { id: fileId } = await one<{ id: string }>(sql`
+          insert into attachments (dossier_id, entry_id, file_name, content_type, size, sha256, uploaded_by)
+          values (${dossierId}, ${entryId}, ${`bijlage-${i + 1}.pdf`}, 'application/pdf', ${data.length}, 'bench', ${staffId}) returning id`);
+        await db.execute(sql`insert into attachment_blobs (attachment_id, data) values (${fileId}, ${data})`);
+      }
+    }
+
     // A fresh invitation with a token we know; earlier runs' ones are cancelled.
     await db.execute(sql`update invitations set status = 'cancelled', cancelled_at = now() where email_key like 'bench-%@telenet.be' and status = 'pending'`);
     const token = newInvitationToken();
