@@ -1,5 +1,9 @@
 import type { NextConfig } from 'next';
 import { staticSecurityHeaders } from './lib/security/csp';
+import { maxUploadBytes } from './lib/security/refuse-request';
+
+// Forms with attachments (up to five files of ATTACHMENT_MAX_MB): proxy.ts refuses anything larger with a Dutch 413.
+const uploadLimit = maxUploadBytes(Number(process.env.ATTACHMENT_MAX_MB) || 10);
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'oidc-provider'],
@@ -10,6 +14,10 @@ const nextConfig: NextConfig = {
   // Benchmarks and parallel checks build into their own folder so they never clobber `.next`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   typedRoutes: false,
+  experimental: {
+    serverActions: { bodySizeLimit: uploadLimit },
+    proxyClientMaxBodySize: uploadLimit,
+  },
   async headers() {
     return [
       { source: '/:path*', headers: staticSecurityHeaders() },

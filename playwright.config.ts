@@ -23,8 +23,8 @@ export default defineConfig({
     // desktop once, for a parent, which covers the staff side's layout.
     {
       name: 'desktop',
-      // The organisation story and issue 16's journeys (languages, the invitation bound to its person) run once, on the phone (the CI budget).
-      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/, /organisation\.spec\.ts$/, /invitee-language\.spec\.ts$/],
+      // The organisation and request stories and issue 16's journeys (languages, the invitation bound to its person) run once, on the phone (the CI budget).
+      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/, /organisation\.spec\.ts$/, /dossier-work\.spec\.ts$/, /invitee-language\.spec\.ts$/],
       grepInvert: /invite a (teacher|clb|care_provider):/,
       use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions },
     },

@@ -44,6 +44,14 @@ export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
+/** Who sees a dossier entry: contacts too ('Gedeeld met contacten'), or staff only ('Intern'). */
+export const ENTRY_VISIBILITIES = ['shared', 'internal'] as const;
+export type EntryVisibility = (typeof ENTRY_VISIBILITIES)[number];
+
+/** Where an attachment's bytes live: the database (bytea) by default, an S3-compatible store later. */
+export const ATTACHMENT_STORES = ['database'] as const;
+export type AttachmentStore = (typeof ATTACHMENT_STORES)[number];
+
 /**
  * The languages of the people outside the centre (staff work in Dutch). The code is what is
  * stored (users, invitations) and what the language link carries; `lib/i18n` maps it to its

@@ -1,13 +1,12 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { signIn } from '@/lib/auth/auth';
 import { sessionCookieName } from '@/lib/auth/cookies';
 import { safeReturnPath } from '@/lib/auth/safe-return';
+import { endSession } from '@/lib/auth/session-token';
 import { db } from '@/lib/db/client';
 import { getLocale } from '@/lib/i18n/request-locale';
-import { sessions } from '@/lib/db/schema';
 
 /**
  * 'Aanmelden met itsme'. A session still open in this browser is ended first, so every login
@@ -18,7 +17,7 @@ export async function signInWithItsme(formData: FormData): Promise<void> {
   const jar = await cookies();
   const current = jar.get(sessionCookieName())?.value;
   if (current) {
-    await db().delete(sessions).where(eq(sessions.sessionToken, current));
+    await endSession(db(), current);
     jar.delete(sessionCookieName());
   }
   // itsme shows its screens in the visitor's language (itsme knows nl, fr, en and de).

@@ -8,6 +8,7 @@ import { t as dutch } from '@/lib/i18n';
 import type { Messages } from '@/lib/i18n/nl-BE';
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
+import { personName } from '@/lib/text/person-name';
 
 /**
  * The bar on every page: the product's name, the signed-in person, 'Afmelden' (the layout hands
@@ -39,7 +40,7 @@ export function SiteHeader({
             <span>
               <span className="sr-only">{t.app.signedInAs} </span>
               <span data-testid="viewer-name">
-                {viewer.user.givenName} {viewer.user.familyName}
+                {personName(viewer.user)}
               </span>
             </span>
             <form action={signOut}>

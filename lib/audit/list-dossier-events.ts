@@ -2,6 +2,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { auditEvents, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -27,7 +28,7 @@ export async function listDossierEvents(db: Db, grant: DossierGrant<'audit.view'
       id: r.id,
       at: r.at,
       action: r.action,
-      actor: r.givenName ? `${r.givenName} ${r.familyName}` : null,
+      actor: r.familyName ? personName({ givenName: r.givenName, familyName: r.familyName }) : null,
     })),
     nextBefore: rows.length > AUDIT_PAGE_SIZE ? page.at(-1)!.id : null,
   };

@@ -3,6 +3,7 @@ import type { Locale } from '@/lib/codes';
 import type { Db } from '@/lib/db/client';
 import { dossierContacts, sessions, staffMemberships, users } from '@/lib/db/schema';
 import { isSessionLive, TOUCH_INTERVAL_MS } from './session-policy';
+import { hashSessionToken } from './session-token';
 
 export type Membership = {
   role: 'centre_staff' | 'school_manager' | 'department_manager';
@@ -13,7 +14,7 @@ export type Membership = {
 
 export type Viewer = {
   sessionToken: string;
-  user: { id: string; givenName: string; familyName: string; email: string | null; locale: Locale | null };
+  user: { id: string; givenName: string | null; familyName: string; email: string | null; locale: Locale | null };
   memberships: Membership[];
   /** Holds at least one dossier contact that is not revoked, confirmed or awaiting confirmation (shows 'Mijn dossiers'). */
   hasDossiers: boolean;
@@ -42,19 +43,20 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
   // Session tokens are printable ASCII; a cookie holding anything else (a NUL byte from `%00`)
   // is no session, and must not reach the database, which refuses it with an error.
   if (!SESSION_TOKEN_SHAPE.test(token)) return null;
+  const stored = hashSessionToken(token);
   const [row] = await db
     .select({ session: sessions, user: users, memberships: membershipsJson, hasDossiers: hasDossiersSql })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.sessionToken, token))
+    .where(eq(sessions.sessionToken, stored))
     .limit(1);
   if (!row) return null;
   if (!isSessionLive(row.session, now)) {
-    await db.delete(sessions).where(eq(sessions.sessionToken, token));
+    await db.delete(sessions).where(eq(sessions.sessionToken, stored));
     return null;
   }
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionToken, token));
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionToken, stored));
   }
   const memberships: Membership[] = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
   const { id, givenName, familyName, email, locale } = row.user;

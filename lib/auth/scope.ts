@@ -46,6 +46,11 @@ export function unitRoleFor(memberships: readonly Membership[], unit: UnitPlacem
   return ROLE_ORDER.find((role) => memberships.some((m) => m.role === role && covers(m, unit))) ?? null;
 }
 
+/** Every organisation role of the caller that covers this placement (a manager may hold several). */
+export function rolesCovering(memberships: readonly Membership[], placement: Placement): StaffRole[] {
+  return ROLE_ORDER.filter((role) => memberships.some((m) => m.role === role && covers(m, placement)));
+}
+
 /** The same rule as SQL over rows that carry a placement (null: the caller covers nothing). */
 export function inScope(memberships: readonly Membership[], columns: PlacementColumns): SQL | null {
   const parts: SQL[] = [];

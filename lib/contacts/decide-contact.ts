@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit/record-event';
 import type { Db } from '@/lib/db/client';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { dossierContacts, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 
 export type DecideOutcome = { status: 'confirmed' | 'refused'; name: string } | { status: 'not_found' };
 
@@ -41,7 +42,7 @@ export async function decideContact(
       .select({ givenName: users.givenName, familyName: users.familyName })
       .from(users)
       .where(eq(users.id, row.userId));
-    const name = `${person?.givenName ?? ''} ${person?.familyName ?? ''}`.trim();
+    const name = person ? personName(person) : '';
     await recordAudit(tx, {
       actorId: grant.actor.id,
       action: confirm ? 'contact_confirmed' : 'contact_refused',

@@ -3,12 +3,14 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -17,9 +19,11 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import {
+  ATTACHMENT_STORES,
   CONTACT_ROLES,
   CONTACT_STATUSES,
   ENTRY_KINDS,
+  ENTRY_VISIBILITIES,
   INVITATION_STATUSES,
   LOCALES,
   MAIL_STATUSES,
@@ -42,6 +46,13 @@ export const invitationStatus = pgEnum('invitation_status', INVITATION_STATUSES)
 export const mailStatus = pgEnum('mail_status', MAIL_STATUSES);
 export const locale = pgEnum('locale', LOCALES);
 export const contactStatus = pgEnum('contact_status', CONTACT_STATUSES);
+export const entryVisibility = pgEnum('entry_visibility', ENTRY_VISIBILITIES);
+export const attachmentStore = pgEnum('attachment_store', ATTACHMENT_STORES);
+
+/** Raw bytes (PostgreSQL bytea) as a Node Buffer / Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
 
 // ── Organisations ────────────────────────────────────────────────────────────────────────
 export const centres = pgTable('centres', {
@@ -86,7 +97,8 @@ export const users = pgTable('users', {
   id: id(),
   /** itsme's subject: the identity. Never the e-mail address. */
   itsmeSub: text('itsme_sub').notNull().unique(),
-  givenName: text('given_name').notNull(),
+  /** itsme "MAY NOT" return a given name: null then, never an empty string. */
+  givenName: text('given_name'),
   familyName: text('family_name').notNull(),
   /** Contact address as itsme reported it (always unverified): never used to link accounts. */
   email: text('email'),
@@ -100,6 +112,7 @@ export const users = pgTable('users', {
 export const sessions = pgTable(
   'sessions',
   {
+    /** SHA-256 (hex) of the cookie's token: a copy of this table opens no session. */
     sessionToken: text('session_token').primaryKey(),
     userId: uuid('user_id')
       .notNull()
@@ -164,11 +177,14 @@ export const students = pgTable(
     /** Lower-case, accent-free "family given" for prefix search. */
     searchName: text('search_name').notNull(),
     birthYear: smallint('birth_year').notNull(),
+    /** Known for students added through 'Nieuwe aanvraag'; the duplicate check compares it. */
+    birthDate: date('birth_date', { mode: 'string' }),
     className: text('class_name').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     index('students_school_idx').on(t.schoolId),
+    index('students_duplicate_idx').on(t.centreId, t.searchName, t.birthDate),
     index('students_search_idx').using('btree', sql`${t.searchName} text_pattern_ops`),
     // Name search matches the start of any word (`LIKE '% term%'`), which a btree cannot serve:
     // trigrams can, so a rare name is found without reading every student (pg_trgm).
@@ -212,9 +228,15 @@ export const requests = pgTable(
     type: requestType('type').notNull(),
     status: requestStatus('status').notNull().default('draft'),
     description: text('description').notNull().default(''),
+    /** The school or department manager who wrote it (null for imported rows). */
+    createdBy: uuid('created_by').references(() => users.id),
+    /** The begeleider: the centre staff member who took it up. */
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    closingNote: text('closing_note'),
     submittedAt: at('submitted_at'),
     closedAt: at('closed_at'),
     createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('requests_dossier_idx').on(t.dossierId),
@@ -224,7 +246,25 @@ export const requests = pgTable(
     index('requests_school_keyset_idx').on(t.schoolId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('requests_department_keyset_idx').on(t.departmentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('requests_centre_status_keyset_idx').on(t.centreId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('requests_assignee_idx').on(t.assigneeId),
   ],
+);
+
+/** Every status a request went through, with who moved it and why: its history on the dossier. */
+export const requestStatusChanges = pgTable(
+  'request_status_changes',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
+    status: requestStatus('status').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    note: text('note'),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('request_status_changes_request_idx').on(t.requestId, t.at)],
 );
 
 export const dossierEntries = pgTable(
@@ -239,10 +279,76 @@ export const dossierEntries = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    /** 'shared': contacts see it ('Gedeeld met contacten'); 'internal': staff only. */
+    visibility: entryVisibility('visibility').notNull().default('internal'),
+    /** 1 for a new entry; every edit keeps the previous text in dossier_entry_versions. */
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: at('updated_at'),
     createdAt: createdAt(),
   },
   (t) => [index('dossier_entries_dossier_idx').on(t.dossierId, t.occurredOn.desc().nullsFirst())],
 );
+
+/** The earlier versions of an entry: what it said before each edit, and who wrote that version when. */
+export const dossierEntryVersions = pgTable(
+  'dossier_entry_versions',
+  {
+    id: id(),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => dossierEntries.id),
+    version: integer('version').notNull(),
+    kind: entryKind('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    visibility: entryVisibility('visibility').notNull(),
+    /** Who wrote this version and when (the author or the previous editor). */
+    writtenBy: uuid('written_by').references(() => users.id),
+    writtenAt: at('written_at').notNull(),
+    /** Who replaced it and when. */
+    replacedBy: uuid('replaced_by').references(() => users.id),
+    replacedAt: at('replaced_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('dossier_entry_versions_uq').on(t.entryId, t.version)],
+);
+
+/** A file attached to a dossier entry or a request. Its bytes live in the store it names. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    entryId: uuid('entry_id').references(() => dossierEntries.id),
+    requestId: uuid('request_id').references(() => requests.id),
+    /** The name as uploaded (no path), shown and used as the download name. */
+    fileName: text('file_name').notNull(),
+    /** The type found in the content (magic bytes), never the one the browser claimed. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    store: attachmentStore('store').notNull().default('database'),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('attachments_entry_idx').on(t.entryId),
+    index('attachments_request_idx').on(t.requestId),
+    index('attachments_dossier_idx').on(t.dossierId),
+    check('attachments_one_owner', sql`(${t.entryId} is null) <> (${t.requestId} is null)`),
+  ],
+);
+
+/** The database store's bytes, written in the same transaction as their attachment row. */
+export const attachmentBlobs = pgTable('attachment_blobs', {
+  attachmentId: uuid('attachment_id')
+    .primaryKey()
+    .references(() => attachments.id),
+  data: bytea('data').notNull(),
+});
 
 // ── Access by invitation ─────────────────────────────────────────────────────────────────
 export const mailOutbox = pgTable(
@@ -352,6 +458,20 @@ export const dossierContacts = pgTable(
   ],
 );
 
+/** "Er is iets nieuws in het dossier": one mail per contact per day at most (the primary key holds it). */
+export const contactNotices = pgTable(
+  'contact_notices',
+  {
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => dossierContacts.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    mailId: uuid('mail_id').references(() => mailOutbox.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.day] })],
+);
+
 // ── Audit and rate limits ────────────────────────────────────────────────────────────────
 /** Append-only: a trigger in the migrations rejects UPDATE and DELETE. */
 export const auditEvents = pgTable(
@@ -390,6 +510,7 @@ export type Student = typeof students.$inferSelect;
 export type Dossier = typeof dossiers.$inferSelect;
 export type Request = typeof requests.$inferSelect;
 export type DossierEntry = typeof dossierEntries.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;
 export type DossierContact = typeof dossierContacts.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type MailOutboxRow = typeof mailOutbox.$inferSelect;

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { membershipsCovering } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { dossierContacts, invitations, staffMemberships, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import type { DossierGrant } from './dossier-grant';
 
 const grantor = alias(users, 'grantor');
@@ -42,13 +43,13 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
     id: r.id,
     role: r.role,
     status: r.status,
-    name: `${r.givenName} ${r.familyName}`,
+    name: personName(r),
     expectedName: r.expectedName,
     invitedEmail: r.invitedEmail,
     grantedAt: r.grantedAt,
-    grantedBy: r.grantorName ? `${r.grantorName} ${r.grantorFamily}` : null,
+    grantedBy: r.grantorFamily ? personName({ givenName: r.grantorName, familyName: r.grantorFamily }) : null,
     revokedAt: r.revokedAt,
-    revokedBy: r.revokerName ? `${r.revokerName} ${r.revokerFamily}` : null,
+    revokedBy: r.revokerFamily ? personName({ givenName: r.revokerName, familyName: r.revokerFamily }) : null,
   }));
 
   const staff = await db
@@ -62,6 +63,6 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
     active: contacts.filter((c) => !c.revokedAt && c.status === 'confirmed'),
     awaitingConfirmation: contacts.filter((c) => !c.revokedAt && c.status === 'awaiting_confirmation'),
     revoked: contacts.filter((c) => c.revokedAt),
-    staff: staff.map((s) => ({ role: s.role, name: `${s.givenName} ${s.familyName}` })),
+    staff: staff.map((s) => ({ role: s.role, name: personName(s) })),
   };
 }

@@ -46,3 +46,9 @@ export function localeOf(messages: { locale: string }): Locale {
 export function roleLabel(role: InviteRole, messages: { roles: Messages['roles'] } = nl): string {
   return isStaffRole(role) ? messages.roles.staff[role] : messages.roles.contact[role];
 }
+
+/** A file size as people read it: "840 kB", "2,4 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / 1024 / 1024).toLocaleString(LOCALE, { maximumFractionDigits: 1 })} MB`;
+}

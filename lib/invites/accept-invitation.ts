@@ -9,6 +9,7 @@ import { unitPath } from '@/lib/organisation/unit-path';
 import { compareNames, type NameComparison } from './compare-names';
 import { roleOfRow } from './target';
 import { hashToken, isTokenShaped } from './token';
+import { personName } from '@/lib/text/person-name';
 
 /** The form field of a staff member's explicit second step on a dossier invitation (the checkbox "Ik ben zelf de persoon …"): value `ja`. */
 export const SELF_CONFIRM_FIELD = 'ikBenHet';
@@ -22,7 +23,7 @@ export type AcceptOutcome =
   | { status: 'needs_second_step' }
   | { status: 'invalid' };
 
-type Person = { givenName: string; familyName: string; locale: Locale | null };
+type Person = { givenName: string | null; familyName: string; locale: Locale | null };
 
 /**
  * 'Uitnodiging aanvaarden' by a signed-in person. One transaction: lock the invitation row,
@@ -82,7 +83,7 @@ export async function acceptInvitation(
         .set({ locale: input.locale ?? invitation.locale })
         .where(and(eq(users.id, input.userId), sql`${users.locale} is null`));
     }
-    const verifiedName = `${person.givenName} ${person.familyName}`.trim();
+    const verifiedName = personName(person);
     await recordAudit(tx, {
       actorId: input.userId,
       action: awaiting ? 'invitation_accepted_pending' : 'invitation_accepted',
@@ -144,7 +145,7 @@ async function grantContact(tx: Db, invitation: Invitation, dossierId: string, u
       contactId: contact.id,
       keptExistingAccess: Boolean(existing),
       nameCheck,
-      verifiedName: `${person.givenName} ${person.familyName}`.trim(),
+      verifiedName: personName(person),
       expectedName: invitation.expectedName,
     },
     awaiting: contact.status !== 'confirmed',

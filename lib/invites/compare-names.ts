@@ -59,12 +59,13 @@ function givenNames(given: string): string[] {
     .filter(Boolean);
 }
 
-export function compareNames(expected: string | null | undefined, verified: { givenName: string; familyName: string }): NameComparison {
+export function compareNames(expected: string | null | undefined, verified: { givenName: string | null; familyName: string }): NameComparison {
   const written = words(expected ?? '');
   if (written.length === 0) return 'no_expected_name';
   if (written.length > 12) return 'mismatch';
   const family = new Set([compact(words(verified.familyName)), ...familyParts(verified.familyName)]);
-  const given = new Set(givenNames(verified.givenName));
+  // itsme may give no given name at all: then no written given name can match, and the centre confirms.
+  const given = new Set(givenNames(verified.givenName ?? ''));
   family.delete('');
 
   // Can written[i..] be cut into runs that are each a given name or (a part of) the family

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { invitations, mailOutbox, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import { auditDossierOf, auditUnitOf, invitationsOf, roleOfRow, targetOf, type InviteGrant } from './target';
 
 /** Open invitations of a dossier or a unit (expired ones too, marked), with the delivery state of their current mail. */
@@ -29,7 +30,7 @@ export async function listOpenInvitations(db: Db, grant: InviteGrant, now = new 
     email: r.email,
     role: roleOfRow(r),
     /** Null: the installation's first invitation (`npm run centre:init`). */
-    invitedBy: r.givenName === null ? null : `${r.givenName} ${r.familyName}`,
+    invitedBy: r.familyName === null ? null : personName({ givenName: r.givenName, familyName: r.familyName }),
     sentAt: r.sentAt ?? r.createdAt,
     expiresAt: r.expiresAt,
     expired: r.expiresAt <= now,

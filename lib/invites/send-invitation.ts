@@ -11,6 +11,7 @@ import { EXPECTED_NAME_MAX } from './invite-form-schema';
 import { normalizeEmail } from './normalize-email';
 import { auditDossierOf, auditUnitOf, centreOf, offersRole, targetColumns, targetOf, type InviteGrant, type InviteTarget } from './target';
 import { hashToken, invitationLink, linkExpiresAt, newInvitationToken } from './token';
+import { personName } from '@/lib/text/person-name';
 
 export type SendOutcome =
   | { status: 'sent'; invitationId: string; mailId: string; email: string }
@@ -57,7 +58,7 @@ export async function queueInvitationMail(
     to: input.email,
     template: 'invitation',
     payload: {
-      inviterName: input.inviter ? `${input.inviter.givenName} ${input.inviter.familyName}` : (centre?.name ?? env().APP_NAME),
+      inviterName: input.inviter ? personName(input.inviter) : (centre?.name ?? env().APP_NAME),
       organisationName: centre?.name ?? env().APP_NAME,
       role: input.role,
       ...(unit ? { unitName: unit.kind === 'department' ? `${unit.name} (${unit.schoolName})` : unit.name } : {}),

@@ -2,6 +2,7 @@ import { render, toPlainText } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import InvitationAcceptedMail from '@/emails/invitation-accepted';
 import InvitationMail from '@/emails/invitation';
+import DossierUpdateMail from '@/emails/dossier-update';
 import NeedsConfirmationMail from '@/emails/invitation-needs-confirmation';
 import { env } from '@/lib/config/env';
 import { DEFAULT_LOCALE } from '@/lib/codes';
@@ -45,6 +46,13 @@ export async function renderMail<T extends MailTemplate>(template: T, payload: R
     const p = payload as RenderPayloads['invitation_needs_confirmation'];
     const element = createElement(NeedsConfirmationMail, { ...common, ...p });
     return htmlAndText(fill(t.mail.needsConfirmation.subject, { app: APP_NAME }), element);
+  }
+  if (template === 'dossier_update') {
+    const p = payload as RenderPayloads['dossier_update'];
+    // To a contact: their language.
+    const messages = messagesFor(p.locale ?? DEFAULT_LOCALE);
+    const element = createElement(DossierUpdateMail, { ...common, signInUrl: p.signInUrl, messages });
+    return htmlAndText(fill(messages.mail.dossierUpdate.subject, { app: APP_NAME }), element);
   }
   const p = payload as RenderPayloads['invitation_accepted'];
   const element = createElement(InvitationAcceptedMail, { ...common, ...p });

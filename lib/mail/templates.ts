@@ -38,6 +38,8 @@ export const mailPayloadSchemas = {
     role: z.enum(CONTACT_ROLES),
     contactsUrl: webUrl,
   }),
+  /** "Er is iets nieuws in het dossier": which dossier is not said, only where to sign in. */
+  dossier_update: z.strictObject({ signInUrl: webUrl, locale: z.enum(LOCALES).default(DEFAULT_LOCALE) }),
 };
 
 export type MailTemplate = keyof typeof mailPayloadSchemas;
@@ -48,6 +50,7 @@ export type RenderPayloads = {
   invitation: MailPayloads['invitation'] & { link: string };
   invitation_accepted: MailPayloads['invitation_accepted'];
   invitation_needs_confirmation: MailPayloads['invitation_needs_confirmation'];
+  dossier_update: MailPayloads['dossier_update'];
 };
 
 /** Templates whose mail carries a secret, and the render field it fills. */

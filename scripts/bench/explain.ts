@@ -37,6 +37,7 @@ const schema = await import('@/lib/db/schema');
 const { DEMO_CENTRE, demoId } = await import('@/tooling/demo/demo-data');
 const { TEST_PERSONS } = await import('@/tooling/demo/test-persons');
 const { findSession } = await import('@/lib/auth/find-session');
+const { hashSessionToken } = await import('@/lib/auth/session-token');
 const { listRequests } = await import('@/lib/requests/list-requests');
 const { listSchoolsInScope } = await import('@/lib/requests/list-schools-in-scope');
 const { narrowGrant, resolveDossierGrant } = await import('@/lib/dossiers/dossier-grant');
@@ -103,7 +104,7 @@ async function run<T>(label: string, body: () => Promise<T>): Promise<T | undefi
 // ── The fixtures the bench uses ────────────────────────────────────────────────────────────
 const staffId = demoId(`user:${TEST_PERSONS.centreStaff.sub}`);
 const sessionToken = `explain-${randomBytes(16).toString('hex')}`;
-await raw.query(`insert into sessions (session_token, user_id, expires) values ($1, $2, now() + interval '1 hour')`, [sessionToken, staffId]);
+await raw.query(`insert into sessions (session_token, user_id, expires) values ($1, $2, now() + interval '1 hour')`, [hashSessionToken(sessionToken), staffId]);
 
 try {
   const [{ dossier_id: dossierId }] = (await raw.query(
@@ -201,7 +202,7 @@ try {
   console.log(`\nfull plans: ${file.replace(/\.json$/, '.txt')}`);
   if (!values['no-doc']) writeDocBlock(`explain:${label}`, summary);
 } finally {
-  await raw.query('delete from sessions where session_token = $1', [sessionToken]).catch(() => {});
+  await raw.query('delete from sessions where session_token = $1', [hashSessionToken(sessionToken)]).catch(() => {});
   await raw.query(`delete from rate_limit_buckets where key = 'token:explain'`, []).catch(() => {});
   await raw.close();
 }

@@ -5,7 +5,7 @@ import { loginOverHttp } from './support/http-session';
 import { E2E } from './support/ports';
 import { actionId, buildActions, callAction } from './support/server-actions';
 import { MATRIX_DEPARTMENT } from './support/seed-actors';
-import { CONTACTS_ACTIONS_FILE, NO_SUCH_ID, staffActions } from './support/staff-actions';
+import { CONTACTS_ACTIONS_FILE, DOSSIER_ACTIONS_FILE, NEW_REQUEST_ACTIONS_FILE, NO_SUCH_ID, dossierActions, staffActions } from './support/staff-actions';
 import { DEMO_CENTRE, DEMO_SCHOOLS } from '@/tooling/demo/demo-data';
 
 /**
@@ -16,19 +16,26 @@ import { DEMO_CENTRE, DEMO_SCHOOLS } from '@/tooling/demo/demo-data';
  *   404  = not found, identical to a dossier that does not exist
  */
 type Expect = 'ok' | 'login' | '404';
-type Row = { requests: Expect; dossier: Expect; contacts: Expect; log: Expect; manage: Expect };
+/**
+ * write  = entries and request work (centre staff in scope only)
+ * submit = 'Indienen' of a request of this dossier (its school's or department's manager only)
+ * newRequest = 'Nieuwe aanvraag' (any school or department manager; the student is checked inside)
+ */
+type Row = { requests: Expect; dossier: Expect; contacts: Expect; log: Expect; manage: Expect; write: Expect; submit: Expect; newRequest: Expect };
 
-const staff: Row = { requests: 'ok', dossier: 'ok', contacts: 'ok', log: 'ok', manage: 'ok' };
-const outOfScopeStaff: Row = { requests: 'ok', dossier: '404', contacts: '404', log: '404', manage: '404' };
-const readOnlyContact: Row = { requests: '404', dossier: 'ok', contacts: '404', log: '404', manage: '404' };
-const nobody: Row = { requests: '404', dossier: '404', contacts: '404', log: '404', manage: '404' };
+const staff = { requests: 'ok', dossier: 'ok', contacts: 'ok', log: 'ok', manage: 'ok' } as const;
+const centreStaff: Row = { ...staff, write: 'ok', submit: '404', newRequest: '404' };
+const manager: Row = { ...staff, write: '404', submit: 'ok', newRequest: 'ok' };
+const outOfScopeManager: Row = { requests: 'ok', dossier: '404', contacts: '404', log: '404', manage: '404', write: '404', submit: '404', newRequest: 'ok' };
+const readOnlyContact: Row = { requests: '404', dossier: 'ok', contacts: '404', log: '404', manage: '404', write: '404', submit: '404', newRequest: '404' };
+const nobody: Row = { requests: '404', dossier: '404', contacts: '404', log: '404', manage: '404', write: '404', submit: '404', newRequest: '404' };
 
 const MATRIX: { actor: string; sub: string | null; row: Row }[] = [
-  { actor: 'anonymous', sub: null, row: { requests: 'login', dossier: 'login', contacts: 'login', log: 'login', manage: '404' } },
-  { actor: 'centre staff', sub: TEST_PERSONS.centreStaff.sub, row: staff },
-  { actor: "school manager of the student's school", sub: TEST_PERSONS.schoolManager.sub, row: staff },
-  { actor: 'school manager of another school', sub: E2E_PERSONS.otherSchoolManager.sub, row: outOfScopeStaff },
-  { actor: 'department manager of another department', sub: TEST_PERSONS.departmentManager.sub, row: outOfScopeStaff },
+  { actor: 'anonymous', sub: null, row: { ...nobody, requests: 'login', dossier: 'login', contacts: 'login', log: 'login' } },
+  { actor: 'centre staff', sub: TEST_PERSONS.centreStaff.sub, row: centreStaff },
+  { actor: "school manager of the student's school", sub: TEST_PERSONS.schoolManager.sub, row: manager },
+  { actor: 'school manager of another school', sub: E2E_PERSONS.otherSchoolManager.sub, row: outOfScopeManager },
+  { actor: 'department manager of another department', sub: TEST_PERSONS.departmentManager.sub, row: outOfScopeManager },
   { actor: 'parent of this student', sub: TEST_PERSONS.parent.sub, row: { ...readOnlyContact, contacts: 'ok' } },
   { actor: 'parent of another student', sub: E2E_PERSONS.otherParent.sub, row: nobody },
   { actor: 'teacher with access', sub: E2E_PERSONS.teacher.sub, row: readOnlyContact },
@@ -42,6 +49,7 @@ const MATRIX: { actor: string; sub: string | null; row: Row }[] = [
 
 /** Every server action that takes a dossier id, with harmless arguments (unknown sub-ids). */
 const ACTIONS = staffActions('matrix@voorbeeld.be');
+const DOSSIER_ACTIONS = dossierActions();
 
 /** The page's <main>, the part that must not differ between "unknown" and "not yours". */
 function mainOf(html: string): string {
@@ -91,6 +99,19 @@ for (const { actor, sub, row } of MATRIX) {
         expect(unknown.status, `${what} (unknown dossier)`).toBe(404);
       }
     }
+    for (const action of DOSSIER_ACTIONS) {
+      const id = actionId(DOSSIER_ACTIONS_FILE, action.name);
+      const result = await callAction(E2E.appUrl, `/dossiers/${TARGET_DOSSIER}`, id, action.args(TARGET_DOSSIER), cookie);
+      const what = `${actor} · ${action.name}`;
+      expect(result.status, what).toBe(row[action.needs] === 'ok' ? 200 : 404);
+      if (row[action.needs] === 'ok') expect(result.body, what).toContain('Er ging iets mis');
+      const unknown = await callAction(E2E.appUrl, `/dossiers/${UNKNOWN_DOSSIER}`, id, action.args(UNKNOWN_DOSSIER), cookie);
+      expect(unknown.status, `${what} (unknown dossier)`).toBe(404);
+    }
+    const created = await callAction(E2E.appUrl, '/aanvragen/nieuw', actionId(NEW_REQUEST_ACTIONS_FILE, 'createRequestAction'), [null, { type: 'advice' }], cookie);
+    expect(created.status, `${actor} · createRequestAction`).toBe(row.newRequest === 'ok' ? 200 : 404);
+    const download = await get(`/dossiers/${TARGET_DOSSIER}/bijlagen/${UNKNOWN_DOSSIER}`, cookie);
+    expect(download.status, `${actor} · unknown attachment`).toBe(404);
   });
 }
 
@@ -209,6 +230,8 @@ test('authorization matrix: every server action of the build is in the matrix or
   const covered = new Set([
     ...ACTIONS.map((a) => `${CONTACTS_ACTIONS_FILE}#${a.name}`),
     ...ORG_ACTIONS.map((a) => `${ORG_ACTIONS_FILE}#${a.name}`),
+    ...DOSSIER_ACTIONS.map((a) => `${DOSSIER_ACTIONS_FILE}#${a.name}`),
+    `${NEW_REQUEST_ACTIONS_FILE}#createRequestAction`,
     ...Object.keys(OWN_RULES),
   ]);
   const actions = buildActions();

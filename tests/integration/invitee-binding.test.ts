@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSession } from '@/lib/auth/find-session';
+import { hashSessionToken } from '@/lib/auth/session-token';
 import { decideContact } from '@/lib/contacts/decide-contact';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
@@ -92,7 +93,7 @@ async function person(givenName: string, familyName: string, locale: t.Locale | 
   const db = handle.db;
   const [user] = await db.insert(t.users).values({ itsmeSub: `itsme-${randomUUID()}`, givenName, familyName, email: null, locale }).returning();
   const token = `test-${randomUUID()}`;
-  await db.insert(t.sessions).values({ sessionToken: token, userId: user!.id, expires: new Date(Date.now() + 3_600_000) });
+  await db.insert(t.sessions).values({ sessionToken: hashSessionToken(token), userId: user!.id, expires: new Date(Date.now() + 3_600_000) });
   return { user: user!, viewer: (await findSession(db, token))! };
 }
 

@@ -19,6 +19,7 @@ import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { limitTokenLookups } from '@/lib/invites/rate-limits';
 import { recordStaffOpenedInvitation } from '@/lib/invites/record-staff-opened';
 import { acceptInvitationAction } from './actions';
+import { personName } from '@/lib/text/person-name';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).invitationPage.title, referrer: 'no-referrer', robots: { index: false } };
@@ -79,7 +80,7 @@ export default async function InvitationPage({
     });
   }
   const accept = acceptInvitationAction.bind(null, token);
-  const viewerName = viewer ? `${viewer.user.givenName} ${viewer.user.familyName}` : '';
+  const viewerName = viewer ? personName(viewer.user) : '';
   return (
     <Section t={t} title={staff ? p.staffTitle : p.title}>
       {staff && (

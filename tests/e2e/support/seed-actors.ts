@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/tooling/demo/demo-data';
 import * as t from '@/lib/db/schema';
-import { E2E_PERSONS, OTHER_DOSSIER, TARGET_DOSSIER } from './actors';
+import { E2E_PERSONS, OTHER_DOSSIER, STORY_DOSSIER, TARGET_DOSSIER } from './actors';
 
 /** A department of the demo's first school that only the matrix acts on (its deactivation touches nothing else). */
 export const MATRIX_DEPARTMENT = demoId('dept:linde:matrix');
@@ -65,6 +65,7 @@ export async function seedActors(db: Db): Promise<void> {
       contact('revoked', E2E_PERSONS.revoked, TARGET_DOSSIER, 'parent', true),
       contact('awaiting', E2E_PERSONS.awaiting, TARGET_DOSSIER, 'parent', false, 'awaiting_confirmation'),
       contact('refused', E2E_PERSONS.refused, TARGET_DOSSIER, 'parent', true, 'refused'),
+      contact('parent-story', E2E_PERSONS.storyParent, STORY_DOSSIER, 'parent'),
     ])
     .onConflictDoNothing();
 }

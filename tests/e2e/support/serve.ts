@@ -30,6 +30,9 @@ const appEnv: Record<string, string> = {
   // The property tests send a thousand Checks as one staff member; the limit itself is
   // tested on the data access layer.
   RATE_CHECKS_PER_WINDOW: '1000000',
+  // Every browser login of the suite comes from 127.0.0.1; the /api/auth limit is tested in
+  // tests/integration/itsme-login.test.ts.
+  RATE_AUTH_PER_MINUTE: '1000000',
   ...(database.url ? { DATABASE_URL: database.url } : {}),
 };
 Object.assign(process.env, appEnv);
