@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSession } from '@/lib/auth/find-session';
+import { hashSessionToken } from '@/lib/auth/session-token';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
 import { acceptInvitation } from '@/lib/invites/accept-invitation';
@@ -27,7 +28,7 @@ const tokenOf = (link: string) => link.split('/uitnodiging/')[1]!;
 
 async function sessionFor(userId: string) {
   const token = `test-${randomUUID()}`;
-  await handle.db.insert(t.sessions).values({ sessionToken: token, userId, expires: new Date(Date.now() + 3_600_000) });
+  await handle.db.insert(t.sessions).values({ sessionToken: hashSessionToken(token), userId, expires: new Date(Date.now() + 3_600_000) });
   return (await findSession(handle.db, token))!;
 }
 
