@@ -13,6 +13,7 @@ import { compareNames } from '@/lib/invites/compare-names';
 import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { sendInvitation } from '@/lib/invites/send-invitation';
 import { renderMail } from '@/lib/mail/render';
+import { notifyContacts } from '@/lib/notifications/notify-contacts';
 import { unseal } from '@/lib/mail/seal';
 import { SEALED_KEY, toRenderPayload } from '@/lib/mail/templates';
 import { randomUUID } from 'node:crypto';
@@ -302,5 +303,26 @@ describe('the expected name as typed', () => {
     const blank = await invite(ctx, { expectedName: ' \u0000 ' });
     const [blankRow] = await ctx.db.select({ expectedName: t.invitations.expectedName }).from(t.invitations).where(eq(t.invitations.id, blank.invitationId));
     expect(blankRow!.expectedName).toBeNull();
+  });
+});
+
+describe("contacts' notices ('Er is iets nieuws in het dossier')", () => {
+  it('go only to contacts with access, each in their language; never to one awaiting confirmation', async () => {
+    const ctx = await setup('parent');
+    const fr = await invite(ctx, { expectedName: 'Hélène Dubois', locale: 'fr', email: `helene${counter}@example.be` });
+    const helene = await person('Hélène', 'Dubois');
+    await acceptInvitation(ctx.db, { token: fr.token, userId: helene.user.id });
+    const wrong = await invite(ctx, { expectedName: 'Koen Willems', email: `koen${counter}@example.be` });
+    const stranger = await person('Marc', 'Willems');
+    expect(await acceptInvitation(ctx.db, { token: wrong.token, userId: stranger.user.id })).toEqual({ status: 'awaiting_confirmation' });
+
+    expect(await notifyContacts(ctx.db, ctx.dossier.id)).toBe(1);
+    const toHelene = await ctx.db.select().from(t.mailOutbox).where(and(eq(t.mailOutbox.toAddress, fr.email), eq(t.mailOutbox.template, 'dossier_update')));
+    expect(toHelene).toHaveLength(1);
+    expect(toHelene[0]!.payload).toMatchObject({ locale: 'fr' });
+    const rendered = await renderMail('dossier_update', toRenderPayload('dossier_update', toHelene[0]!.payload));
+    expect(rendered.subject).toBe('Du nouveau dans un dossier sur Diplon');
+    const toStranger = await ctx.db.select().from(t.mailOutbox).where(and(eq(t.mailOutbox.toAddress, wrong.email), eq(t.mailOutbox.template, 'dossier_update')));
+    expect(toStranger).toEqual([]);
   });
 });

@@ -44,7 +44,8 @@ describe('message catalogues', () => {
       [...leaves(CATALOGUES[locale])].filter(([path, text]) => text === dutch.get(path) && text.length > 6).map(([path]) => path);
     // Short words may be the same in both languages (Status, School, Check, ok); nothing longer is.
     expect(same('fr')).toEqual([]);
-    expect(same('en')).toEqual([]);
+    // Dutch borrows "Download" from English.
+    expect(same('en')).toEqual(['attachments.download']);
   });
 
   it('a missing key would fail: a catalogue without one is not the same shape', () => {
