@@ -32,7 +32,8 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
     .leftJoin(grantor, eq(grantor.id, dossierContacts.grantedBy))
     .leftJoin(revoker, eq(revoker.id, dossierContacts.revokedBy))
     .where(eq(dossierContacts.dossierId, grant.id))
-    .orderBy(desc(dossierContacts.grantedAt));
+    // The id breaks ties: contacts granted in one transaction share their time, and a page must not reshuffle them.
+    .orderBy(desc(dossierContacts.grantedAt), desc(dossierContacts.id));
 
   const contacts = contactRows.map((r) => ({
     id: r.id,
@@ -49,7 +50,7 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
     .from(staffMemberships)
     .innerJoin(users, eq(users.id, staffMemberships.userId))
     .where(membershipsCovering({ centreId: grant.centreId, schoolId: grant.student.schoolId, departmentId: grant.student.departmentId }))
-    .orderBy(asc(staffMemberships.role), asc(users.familyName));
+    .orderBy(asc(staffMemberships.role), asc(users.familyName), asc(staffMemberships.id));
 
   return {
     active: contacts.filter((c) => !c.revokedAt),
