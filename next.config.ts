@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { staticSecurityHeaders } from './lib/security/csp';
+import { developmentLogging } from './lib/server/development-logging';
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'oidc-provider'],
@@ -7,16 +8,16 @@ const nextConfig: NextConfig = {
   // Benchmarks and parallel checks build into their own folder so they never clobber `.next`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   typedRoutes: false,
+  // Invitation tokens, itsme codes and the mailbox's links stay out of the development log.
+  logging: developmentLogging,
   async headers() {
     return [
       { source: '/:path*', headers: staticSecurityHeaders() },
       {
-        // The invitation link carries a secret: never leak it through Referer or a cache.
+        // The invitation link carries a secret: never kept in a cache (the site-wide
+        // Referrer-Policy, strict-origin, keeps it out of every Referer).
         source: '/uitnodiging/:path*',
-        headers: [
-          { key: 'Referrer-Policy', value: 'no-referrer' },
-          { key: 'Cache-Control', value: 'no-store' },
-        ],
+        headers: [{ key: 'Cache-Control', value: 'no-store' }],
       },
     ];
   },

@@ -118,7 +118,7 @@ for (const role of ROLES) {
     const invitee = await browser.newContext(inviteeContextOptions(testInfo));
     const their = await invitee.newPage();
     const opened = await their.goto(link);
-    expect(opened?.headers()['referrer-policy']).toBe('no-referrer');
+    expect(opened?.headers()['referrer-policy']).toBe('strict-origin');
     expect(opened?.headers()['cache-control']).toContain('no-store');
     await expect(their.getByTestId('invitation-summary')).toHaveText(
       `${staff.givenName} ${staff.familyName} van Leersteuncentrum De Regenboog (demo) nodigt je uit als ${role.label}.`,
@@ -277,7 +277,7 @@ test('too many invitation links opened from one address: the page asks for patie
   const limited = await page.goto(guess(20));
   await expect(page.getByRole('heading', { level: 1, name: 'Even geduld' })).toBeVisible();
   await expect(page.getByText('Probeer het binnen een minuut opnieuw.')).toBeVisible();
-  expect(limited?.headers()['referrer-policy']).toBe('no-referrer');
+  expect(limited?.headers()['referrer-policy']).toBe('strict-origin');
   await expectAccessible(page, 'invitation: too many lookups');
   await screen(page, testInfo, 'invitation-5-too-many');
   await context.close();

@@ -12,7 +12,7 @@ import { getDossierContent } from '@/lib/dossiers/get-dossier-content';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
 import { formatDate, t } from '@/lib/i18n';
 
-export const metadata: Metadata = { title: 'Dossier', referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Dossier' };
 
 export default async function DossierPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

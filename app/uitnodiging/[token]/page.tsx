@@ -13,7 +13,7 @@ import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { limitTokenLookups } from '@/lib/invites/rate-limits';
 import { acceptInvitationAction } from './actions';
 
-export const metadata: Metadata = { title: t.invitationPage.title, referrer: 'no-referrer', robots: { index: false } };
+export const metadata: Metadata = { title: t.invitationPage.title, robots: { index: false } };
 
 /**
  * The link in the mail. Opening it changes nothing but a per-address lookup counter: mail

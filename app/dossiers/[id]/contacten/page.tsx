@@ -16,7 +16,7 @@ import { listContacts } from '@/lib/dossiers/list-contacts';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
 import { t } from '@/lib/i18n';
 
-export const metadata: Metadata = { title: t.contacts.title, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: t.contacts.title };
 
 export default async function ContactsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

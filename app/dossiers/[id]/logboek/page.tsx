@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
 import { formatDateTime, t } from '@/lib/i18n';
 
-export const metadata: Metadata = { title: t.auditLog.title, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: t.auditLog.title };
 
 export default async function AuditLogPage({
   params,
