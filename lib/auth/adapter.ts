@@ -82,8 +82,10 @@ export function diplonAdapter(db: Db): Adapter {
       const [row] = await db.select().from(sessions).where(eq(sessions.sessionToken, session.sessionToken)).limit(1);
       return row ? { sessionToken: row.sessionToken, userId: row.userId, expires: row.expires } : null;
     },
+    // Returns what it deleted: Auth.js hands it to the signOut event, which audits 'Afgemeld'.
     async deleteSession(sessionToken) {
-      await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken));
+      const [row] = await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken)).returning();
+      return row ? { sessionToken: row.sessionToken, userId: row.userId, expires: row.expires } : null;
     },
   };
 }

@@ -45,12 +45,12 @@ export function authConfig(): NextAuthConfig {
           .update(users)
           .set({ lastLoginAt: new Date(), ...(given && family ? { givenName: given, familyName: family } : {}) })
           .where(eq(users.id, user.id));
-        await recordAudit(db(), { actorId: user.id, action: isNewUser ? 'registration' : 'login' });
+        await recordAudit(db(), { actorId: user.id, action: isNewUser ? 'registration' : 'login', origin: await eventOrigin() });
       },
       async signOut(message) {
         const session = 'session' in message ? message.session : null;
         if (session && 'userId' in session && session.userId) {
-          await recordAudit(db(), { actorId: session.userId, action: 'logout' });
+          await recordAudit(db(), { actorId: session.userId, action: 'logout', origin: await eventOrigin() });
         }
       },
     },
@@ -60,9 +60,24 @@ export function authConfig(): NextAuthConfig {
         const cause = (error as { cause?: { err?: Error } & Error }).cause;
         const detail = cause?.err?.message ?? cause?.message ?? '';
         console.error(`[auth] ${type}: ${(detail.split('\n')[0] ?? '').slice(0, 200)}`);
-        void recordAudit(db(), { actorId: null, action: 'login_failed', details: { type } }).catch(() => {});
+        void eventOrigin()
+          .then((origin) => recordAudit(db(), { actorId: null, action: 'login_failed', details: { type }, origin }))
+          .catch(() => {});
       },
       warn() {},
     },
   };
+}
+
+/**
+ * Where the request behind an Auth.js event came from (the callback route for a login, the
+ * 'Afmelden' action for a logout): the same address the rate limits use. Null outside a request.
+ */
+async function eventOrigin(): Promise<string | null> {
+  try {
+    const { requestOrigin } = await import('./viewer');
+    return await requestOrigin();
+  } catch {
+    return null;
+  }
 }

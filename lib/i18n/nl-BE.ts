@@ -11,8 +11,10 @@ export const nl = {
     signedInAs: 'Aangemeld als',
     signOut: 'Afmelden',
     mainNav: 'Hoofdmenu',
-    footerHelp: 'Ondervind je moeilijkheden? Mail naar',
+    footerHelp: 'Ondervind je moeilijkheden?',
+    mailTo: 'Mail naar',
     footerOrCall: 'of bel naar',
+    busy: 'Even geduld…',
   },
   nav: {
     requests: 'Beheer aanvragen',
@@ -51,8 +53,11 @@ export const nl = {
     title: 'Welkom',
     noAccessTitle: 'Je hebt nog geen toegang',
     noAccessBody:
-      'Je bent aangemeld met itsme, maar er is nog geen dossier met je gedeeld en je hebt geen rol in een leersteuncentrum of school. Heb je een uitnodiging gekregen? Open dan de link in die e-mail opnieuw.',
-    noAccessHelp: 'Denk je dat dit niet klopt? Neem contact op met de ondersteuning:',
+      'Je bent aangemeld met itsme, maar er is (nu) geen dossier met je gedeeld en je hebt geen rol in een leersteuncentrum of school.',
+    noAccessInvitation: 'Kreeg je een uitnodiging die je nog niet aanvaardde? Open dan de link in die e-mail en kies ‘Uitnodiging aanvaarden’.',
+    noAccessRevoked:
+      'Had je eerder toegang tot een dossier? Dan werd die toegang ingetrokken of is ze afgelopen. Neem contact op met de school of het leersteuncentrum dat je uitnodigde: zij kunnen je opnieuw uitnodigen.',
+    noAccessHelp: 'Weet je niet bij wie je terechtkunt?',
   },
   signIn: {
     title: 'Aanmelden',
@@ -64,6 +69,7 @@ export const nl = {
     signedOut: 'Je bent afgemeld.',
     sessionEnded: 'Je sessie is verlopen. Meld je opnieuw aan.',
     help: 'Hulp nodig bij het aanmelden?',
+    redirecting: 'Bezig met doorsturen naar itsme…',
   },
   signInError: {
     title: 'Aanmelden is niet gelukt',
@@ -71,6 +77,7 @@ export const nl = {
     expired: 'Het aanmelden duurde te lang of de link is verlopen.',
     generic: 'Er ging iets mis bij het aanmelden met itsme. Je gegevens zijn niet gewijzigd.',
     retry: 'Opnieuw aanmelden',
+    backToInvitation: 'Je komt daarna terug bij je uitnodiging.',
   },
   errors: {
     notFoundTitle: 'Niet gevonden',
@@ -193,7 +200,7 @@ export const nl = {
     sending: 'Bezig met versturen…',
     result: {
       ok: 'Het adres is in orde. Controleer het nog eens en klik op Verstuur.',
-      typo: 'Bedoelde u {suggestion}?',
+      typo: 'Bedoelde je {suggestion}?',
       useSuggestion: 'Gebruik {suggestion}',
       hasAccess: 'Dit adres heeft al toegang tot dit dossier als {role}.',
       openInvitation: 'Er staat al een uitnodiging open voor dit adres ({role}).',
@@ -251,19 +258,30 @@ export const nl = {
     signIn: 'Aanmelden met itsme',
     signedInAs: 'Je bent aangemeld als {name}.',
     accept: 'Uitnodiging aanvaarden',
+    accepting: 'Bezig met aanvaarden…',
     notYou: 'Ben jij dit niet? Meld je dan eerst af.',
+    signedOut: 'Je bent afgemeld. Meld je aan met je eigen itsme om de uitnodiging te aanvaarden.',
     invalidTitle: 'Deze uitnodiging is niet (meer) geldig',
     invalidBody:
       'De link is verlopen, werd al gebruikt of is niet juist. Vraag wie je uitnodigde om een nieuwe uitnodiging te sturen.',
+    usedTitle: 'Deze uitnodiging werd al aanvaard',
+    usedSignedOut: 'Aanvaardde je ze zelf? Meld je dan aan met itsme: je gaat meteen naar het dossier.',
+    usedByOther: 'Ze werd aanvaard door iemand anders dan {name}. Was jij het niet? Meld je dan af en meld je aan met je eigen itsme.',
+    usedNoAccess:
+      'Je hebt geen toegang meer tot dit dossier: ze werd ingetrokken. Neem contact op met de school of het leersteuncentrum dat je uitnodigde als je opnieuw toegang nodig hebt.',
+    nextTime: 'Later open je je dossiers altijd via {url}: meld je daar aan met itsme. Deze link heb je dan niet meer nodig.',
     tooManyTitle: 'Even geduld',
     tooManyBody: 'Er werden te veel uitnodigingslinks geopend vanaf dit adres. Probeer het binnen een minuut opnieuw.',
     acceptFailed: 'Deze uitnodiging kon niet aanvaard worden: ze is verlopen, geannuleerd of al gebruikt.',
-    help: 'Vragen? Neem contact op met de ondersteuning:',
+    help: 'Vragen?',
+    tooManyAccepts: 'Er werd te vaak geprobeerd een uitnodiging te aanvaarden vanaf dit adres. Probeer het binnen een minuut opnieuw.',
   },
   mail: {
     invitation: {
-      subject: 'Uitnodiging voor {app}',
-      preview: '{inviter} nodigt je uit in {app}',
+      subject: '{organisation}: uitnodiging voor een dossier in {app}',
+      resentSubject: '{organisation}: nieuwe uitnodiging voor een dossier in {app}',
+      preview: '{inviter} van {organisation} nodigt je uit in {app}',
+      replaces: 'Dit is een nieuwe uitnodiging. Ze vervangt de vorige die je kreeg: de link in die eerdere e-mail werkt niet meer.',
       heading: 'Je bent uitgenodigd',
       intro: '{inviter} van {organisation} nodigt je uit om als {role} toegang te krijgen tot een dossier in {app}.',
       itsmeHeading: 'Je hebt itsme nodig',
@@ -275,7 +293,8 @@ export const nl = {
       unexpectedHeading: 'Verwachtte je deze uitnodiging niet?',
       unexpected:
         'Dan hoef je niets te doen: zonder aanmelding met itsme krijgt niemand toegang. Stuur deze e-mail niet door, want de link is persoonlijk. Denk je dat er iets mis is? Laat het ons weten.',
-      help: 'Vragen? Mail naar {email} of bel {phone}.',
+      help: 'Vragen? Mail naar {email} of bel naar {phone}.',
+      nextTime: 'Na het aanvaarden open je het dossier altijd via {url}: meld je daar aan met itsme.',
     },
     accepted: {
       subject: 'Uitnodiging aanvaard in {app}',
@@ -284,7 +303,7 @@ export const nl = {
       body: 'De uitnodiging die je naar {email} stuurde als {role}, werd aanvaard door {name}. Die naam werd bevestigd door itsme.',
       login: 'Meld je aan om te zien wie toegang heeft tot het dossier.',
       button: 'Bekijk wie toegang heeft',
-      footer: 'Je krijgt dit bericht omdat je deze uitnodiging verstuurde in {app}. Vragen? Mail naar {email} of bel {phone}.',
+      footer: 'Je krijgt dit bericht omdat je deze uitnodiging verstuurde in {app}. Vragen? Mail naar {email} of bel naar {phone}.',
     },
   },
   mailbox: {

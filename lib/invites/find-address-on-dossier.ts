@@ -1,11 +1,13 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { dossierContacts, invitations, users, type ContactRole } from '@/lib/db/schema';
+import { dossierContacts, invitations, type ContactRole } from '@/lib/db/schema';
 
 /**
- * What this address already has on *this* dossier: an active contact (reached through the
- * invitation it accepted, or the contact address the person gave itsme) or an open invitation.
- * Nothing outside the dossier is looked at, so an answer never says an account exists elsewhere.
+ * What this address already has on *this* dossier: an active contact reached through an
+ * invitation to this address, or an open invitation. Only invitation addresses count: the
+ * e-mail a person gave itsme is unverified (anyone can type any address), so matching it would
+ * let a contact block invitations to any address on their dossier. Nothing outside the dossier
+ * is looked at, so an answer never says an account exists elsewhere.
  */
 export async function findAddressOnDossier(
   db: Db,
@@ -15,15 +17,8 @@ export async function findAddressOnDossier(
   const [contact] = await db
     .select({ role: dossierContacts.role })
     .from(dossierContacts)
-    .innerJoin(users, eq(users.id, dossierContacts.userId))
-    .leftJoin(invitations, eq(invitations.id, dossierContacts.invitationId))
-    .where(
-      and(
-        eq(dossierContacts.dossierId, dossierId),
-        isNull(dossierContacts.revokedAt),
-        or(eq(invitations.emailKey, emailKey), eq(sql`lower(${users.email})`, emailKey)),
-      ),
-    )
+    .innerJoin(invitations, eq(invitations.id, dossierContacts.invitationId))
+    .where(and(eq(dossierContacts.dossierId, dossierId), isNull(dossierContacts.revokedAt), eq(invitations.emailKey, emailKey)))
     .limit(1);
   const [open] = await db
     .select({ id: invitations.id, role: invitations.role })

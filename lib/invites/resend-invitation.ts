@@ -38,6 +38,7 @@ export async function resendInvitation(
       centreId: input.centreId,
       token,
       expiresAt,
+      replaces: true,
     });
     await recordAudit(tx, {
       actorId: input.actor.id,

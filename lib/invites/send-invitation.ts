@@ -21,7 +21,7 @@ const DAY_MS = 86_400_000;
 /** Queues the invitation mail for an invitation row and points the row at it. */
 export async function queueInvitationMail(
   tx: Db,
-  input: { invitationId: string; email: string; role: ContactRole; inviter: Inviter; centreId: string; token: string; expiresAt: Date },
+  input: { invitationId: string; email: string; role: ContactRole; inviter: Inviter; centreId: string; token: string; expiresAt: Date; replaces?: boolean },
 ): Promise<string> {
   const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, input.centreId)).limit(1);
   const mail = await enqueueMail(tx, {
@@ -32,6 +32,7 @@ export async function queueInvitationMail(
       organisationName: centre?.name ?? env().APP_NAME,
       role: input.role,
       expiresAt: input.expiresAt.toISOString(),
+      ...(input.replaces ? { replaces: true } : {}),
     },
     secret: invitationLink(env().APP_URL, input.token),
   });

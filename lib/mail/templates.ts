@@ -14,6 +14,8 @@ export const mailPayloadSchemas = {
     role,
     /** ISO timestamp. */
     expiresAt: z.iso.datetime({ offset: true }),
+    /** A resend: the mail says it replaces the earlier one (whose link no longer works). */
+    replaces: z.boolean().optional(),
   }),
   invitation_accepted: z.strictObject({
     /** The name itsme confirmed. */

@@ -68,7 +68,7 @@ for (const role of ROLES) {
 
     await field.fill(`${local}@gmial.com`);
     await form.getByRole('button', { name: 'Check' }).click();
-    await expect(form.getByTestId('check-result')).toContainText(`Bedoelde u ${address}?`);
+    await expect(form.getByTestId('check-result')).toContainText(`Bedoelde je ${address}?`);
     await expect(send).toBeDisabled();
     await expectAccessible(page, 'dialog: typo');
     await screen(page, testInfo, 'dialog-3-typo');
