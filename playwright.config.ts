@@ -23,7 +23,8 @@ export default defineConfig({
     // desktop once, for a parent, which covers the staff side's layout.
     {
       name: 'desktop',
-      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/],
+      // The invitee's journey is a phone's (journey.spec.ts): run there only.
+      testIgnore: [/\.api\.spec\.ts$/, /narrow\.spec\.ts$/, /journey\.spec\.ts$/],
       grepInvert: /invite a (teacher|clb|care_provider):/,
       use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions },
     },

@@ -19,6 +19,6 @@ export const developmentLogging: NonNullable<NextConfig['logging']> = {
 };
 
 /** The host `npm run dev` binds to: loopback, unless DIPLON_DEV_HOST asks for another (e.g. 0.0.0.0 to test on a phone). */
-export function developmentHost(environment: NodeJS.ProcessEnv = process.env): string {
+export function developmentHost(environment: Record<string, string | undefined> = process.env): string {
   return environment.DIPLON_DEV_HOST?.trim() || '127.0.0.1';
 }
