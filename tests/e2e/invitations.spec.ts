@@ -143,11 +143,22 @@ for (const role of ROLES) {
     expect(notice.text).toContain(address);
     expect(notice.text).not.toContain(role.family);
 
-    // The link is dead once used.
+    // Used, the link is the acceptor's way back to the dossier (journey.spec.ts: signed out too).
     await their.goto(link);
-    await expect(their.getByRole('heading', { level: 1, name: 'Deze uitnodiging is niet (meer) geldig' })).toBeVisible();
-    await expectAccessible(their, 'invitation: used');
-    await screen(their, testInfo, 'invitation-3-invalid');
+    await expect(their).toHaveURL(dossierUrl);
+
+    // Check now knows this address (it accepted an invitation to this dossier) and Verstuur stays off.
+    await page.reload();
+    await opener.click();
+    await page.getByRole('button', { name: role.label, exact: true }).click();
+    const again = page.getByRole('dialog', { name: role.title });
+    await again.getByLabel(role.field).fill(address.toUpperCase());
+    await again.getByRole('button', { name: 'Check' }).click();
+    await expect(again.getByTestId('check-result')).toContainText(`Dit adres heeft al toegang tot dit dossier als ${role.label}.`);
+    await expect(again.getByRole('button', { name: 'Verstuur' })).toBeDisabled();
+    await expectAccessible(page, 'dialog: has access');
+    await screen(page, testInfo, 'dialog-6-has-access');
+    await again.getByRole('button', { name: 'Annuleren' }).click();
 
     // Staff revoke; the contact's very next request is a 404.
     await page.reload();
@@ -186,7 +197,7 @@ test('the dialog: Esc and Annuleren close it and focus returns to the button', a
   await expect(opener).toBeFocused();
 });
 
-test('Check tells an invalid address, and an address that already has access, and Verstuur stays off', async ({ page }, testInfo) => {
+test('Check tells an invalid address, and takes no itsme e-mail for access', async ({ page }, testInfo) => {
   await loginAs(page, staff);
   await openContacts(page, 'Willems');
   await page.getByRole('button', { name: 'Nodig iemand nieuw uit' }).click();
@@ -199,13 +210,12 @@ test('Check tells an invalid address, and an address that already has access, an
   await expect(form.getByRole('button', { name: 'Verstuur' })).toBeDisabled();
   await expectAccessible(page, 'dialog: invalid address');
   await screen(page, testInfo, 'dialog-5-invalid');
-  // The seeded parent gave itsme this contact address: Check recognises it on this dossier.
+  // The seeded parent gave itsme this contact address, but itsme does not verify e-mail: it
+  // proves nothing and does not count as access (only invitation addresses do).
   await form.getByLabel('Typ e-mail van de ouder').fill(TEST_PERSONS.parent.email.toUpperCase());
   await form.getByRole('button', { name: 'Check' }).click();
-  await expect(form.getByTestId('check-result')).toContainText('Dit adres heeft al toegang tot dit dossier als Ouder.');
-  await expect(form.getByRole('button', { name: 'Verstuur' })).toBeDisabled();
-  await expectAccessible(page, 'dialog: has access');
-  await screen(page, testInfo, 'dialog-6-has-access');
+  await expect(form.getByTestId('check-result')).toContainText('Het adres is in orde');
+  await expect(form.getByTestId('check-result')).not.toContainText('heeft al toegang');
   expect(await mailsTo(TEST_PERSONS.parent.email)).toEqual([]);
 });
 
@@ -250,6 +260,9 @@ test('an open invitation: Check offers to send it again, the old link dies; canc
   const their = await invitee.newPage();
   await their.goto(firstLink);
   await expect(their.getByRole('heading', { level: 1, name: 'Deze uitnodiging is niet (meer) geldig' })).toBeVisible();
+  await expect(their.getByRole('button', { name: 'Aanmelden met itsme' })).toBeVisible();
+  await expectAccessible(their, 'invitation: replaced link');
+  await screen(their, testInfo, 'invitation-3-invalid');
   await their.goto(secondLink);
   await registerNewPerson(their, 'Laat', `Aanvaarder${randomBytes(3).toString('hex')}`);
   await expect(their).toHaveURL(secondLink);
