@@ -1,4 +1,4 @@
-import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
 import type { Db } from '@/lib/db/client';
 import { departments, requests, schools, students, type RequestStatus, type RequestType } from '@/lib/db/schema';
@@ -7,7 +7,8 @@ import { foldForSearch } from '@/lib/text/search-name';
 import { CURSOR_TIME_FORMAT, decodeCursor, encodeCursor } from './cursor';
 import { requestScope } from './request-scope';
 
-export type RequestFilters = { q?: string; status?: RequestStatus; schoolId?: string; cursor?: string };
+/** `cursor` ('na'): the page after that row; `before` ('voor'): the page before that row. */
+export type RequestFilters = { q?: string; status?: RequestStatus; schoolId?: string; cursor?: string; before?: string };
 
 export type RequestRow = {
   id: string;
@@ -22,33 +23,29 @@ export type RequestRow = {
 
 export const PAGE_SIZE = 25;
 
+export type RequestPage = { rows: RequestRow[]; nextCursor: string | null; prevCursor: string | null };
+
 /**
  * 'Beheer aanvragen': the requests in the caller's scope, newest first, by keyset pages so a
- * page is stable while rows are added and stays one index range deep at any size.
+ * page is stable while rows are added and stays one index range deep at any size. Backwards
+ * ('Vorige pagina') reads the same index range the other way and turns the rows round.
  */
 export async function listRequests(
   db: Db,
   viewer: { memberships: readonly Membership[] },
   filters: RequestFilters,
   pageSize = PAGE_SIZE,
-): Promise<{ rows: RequestRow[]; nextCursor: string | null }> {
-  const scope = requestScope(viewer.memberships);
-  if (!scope) return { rows: [], nextCursor: null };
-  const conditions: SQL[] = [scope];
-  if (filters.status) conditions.push(eq(requests.status, filters.status));
-  if (filters.schoolId && isUuid(filters.schoolId)) conditions.push(eq(requests.schoolId, filters.schoolId));
-  // Every word typed must start a word of the name, in any order: "lotte willems" and
-  // "willems lot" both find Lotte Willems. LIKE's own wildcards are taken literally (dropped).
-  const terms = filters.q ? foldForSearch(filters.q).replace(/[%_\\]/g, '').split(' ').filter(Boolean).slice(0, 4) : [];
-  for (const term of terms) {
-    conditions.push(or(like(students.searchName, `${term}%`), like(students.searchName, `% ${term}%`))!);
-  }
-  const cursor = decodeCursor(filters.cursor);
-  if (cursor) {
+): Promise<RequestPage> {
+  const conditions = requestConditions(viewer, filters);
+  if (!conditions) return { rows: [], nextCursor: null, prevCursor: null };
+  const after = decodeCursor(filters.cursor);
+  const before = after ? null : decodeCursor(filters.before);
+  if (after) {
     // A row comparison is one index range; the equivalent OR of two conditions is a filter.
-    conditions.push(sql`(${requests.createdAt}, ${requests.id}) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`);
+    conditions.push(sql`(${requests.createdAt}, ${requests.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
   }
-  const rows = await db
+  if (before) conditions.push(sql`(${requests.createdAt}, ${requests.id}) > (${before.createdAt}::timestamptz, ${before.id}::uuid)`);
+  const fetched = await db
     .select({
       id: requests.id,
       dossierId: requests.dossierId,
@@ -66,12 +63,37 @@ export async function listRequests(
     .innerJoin(schools, eq(schools.id, requests.schoolId))
     .leftJoin(departments, eq(departments.id, requests.departmentId))
     .where(and(...conditions))
-    .orderBy(desc(requests.createdAt), desc(requests.id))
+    .orderBy(...(before ? [asc(requests.createdAt), asc(requests.id)] : [desc(requests.createdAt), desc(requests.id)]))
     .limit(pageSize + 1);
-  const page = rows.slice(0, pageSize).map(({ givenName, familyName, cursorAt: _cursorAt, ...r }) => ({
+  const more = fetched.length > pageSize;
+  const rows = before ? fetched.slice(0, pageSize).reverse() : fetched.slice(0, pageSize);
+  const page = rows.map(({ givenName, familyName, cursorAt: _cursorAt, ...r }) => ({
     ...r,
     studentName: `${givenName} ${familyName}`,
   }));
-  const last = rows[pageSize - 1];
-  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null };
+  const first = rows[0];
+  const last = rows.at(-1);
+  const hasNext = before ? true : more;
+  const hasPrev = before ? more : Boolean(after);
+  return {
+    rows: page,
+    nextCursor: hasNext && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null,
+    prevCursor: hasPrev && first ? encodeCursor({ createdAt: first.cursorAt, id: first.id }) : null,
+  };
+}
+
+/** The scope and the filters as conditions (no cursor); null when the caller has no scope. */
+export function requestConditions(viewer: { memberships: readonly Membership[] }, filters: RequestFilters): SQL[] | null {
+  const scope = requestScope(viewer.memberships);
+  if (!scope) return null;
+  const conditions: SQL[] = [scope];
+  if (filters.status) conditions.push(eq(requests.status, filters.status));
+  if (filters.schoolId && isUuid(filters.schoolId)) conditions.push(eq(requests.schoolId, filters.schoolId));
+  // Every word typed must start a word of the name, in any order: "lotte willems" and
+  // "willems lot" both find Lotte Willems. LIKE's own wildcards are taken literally (dropped).
+  const terms = filters.q ? foldForSearch(filters.q).replace(/[%_\\]/g, '').split(' ').filter(Boolean).slice(0, 4) : [];
+  for (const term of terms) {
+    conditions.push(or(like(students.searchName, `${term}%`), like(students.searchName, `% ${term}%`))!);
+  }
+  return conditions;
 }
