@@ -5,6 +5,9 @@ import { developmentLogging } from './lib/server/development-logging';
 const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'oidc-provider'],
   poweredByHeader: false,
+  // The benchmark's control page (app/bench/control/page.bench.tsx) is a route only in the
+  // benchmark's own build (scripts/bench/build.ts): the product's route table never has it.
+  pageExtensions: ['tsx', 'ts', ...(process.env.DIPLON_BENCH_BUILD === '1' ? ['bench.tsx'] : [])],
   // Benchmarks and parallel checks build into their own folder so they never clobber `.next`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   typedRoutes: false,

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { SiteFooter } from '@/components/shell/site-footer';
 import { SiteHeader } from '@/components/shell/site-header';
 import { getViewer } from '@/lib/auth/viewer';
+import { signOutAction } from './actions/sign-out';
 import { env } from '@/lib/config/env';
 import { REFERRER_POLICY } from '@/lib/security/csp';
 import { t } from '@/lib/i18n';
@@ -25,7 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t.app.skipToContent}
         </a>
-        <SiteHeader viewer={viewer} hasDossiers={hasDossiers} />
+        <SiteHeader viewer={viewer} hasDossiers={hasDossiers} signOut={signOutAction} />
         <main id="inhoud" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
           {children}
         </main>

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { isStaff } from '@/lib/auth/scope';
 import { SupportContact } from '@/components/shell/site-footer';
 import { Notice } from '@/components/ui/notice';
 import { PageTitle } from '@/components/ui/page-title';
@@ -12,7 +13,7 @@ import { t } from '@/lib/i18n';
  */
 export default async function HomePage() {
   const viewer = await requireViewer('/');
-  if (viewer.memberships.length > 0) redirect('/aanvragen');
+  if (isStaff(viewer.memberships)) redirect('/aanvragen');
   if (viewer.hasDossiers) redirect('/mijn-dossiers');
   return (
     <section aria-labelledby="geen-toegang" className="max-w-2xl">

@@ -1,6 +1,6 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
 import { t } from '@/lib/i18n';
-import type { ContactRole } from '@/lib/i18n/codes';
+import type { ContactRole } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
 import { MailLayout, button, heading, link, paragraph, subheading } from './layout';
 

@@ -1,5 +1,6 @@
 import { formatDate, t } from '@/lib/i18n';
-import type { ContactRole } from '@/lib/i18n/codes';
+import { PersonCard } from '@/components/ui/person-card';
+import type { ContactRole } from '@/lib/codes';
 
 export type ContactView = {
   id: string;
@@ -17,17 +18,7 @@ export function ContactTable({ contacts, actions }: { contacts: ContactView[]; a
   return (
     <ul className="grid gap-3">
       {contacts.map((contact) => (
-        <li key={contact.id} className="rounded-md border border-slate-200 p-3" data-testid="contact">
-          <div className="flex flex-wrap items-start justify-between gap-2">
-            <div>
-              <p className="font-semibold">{contact.name}</p>
-              <p className="text-sm">
-                <span className="sr-only">{c.role}: </span>
-                <span className="rounded-full bg-brand-100 px-2 py-0.5 font-medium text-brand-800">{t.roles.contact[contact.role]}</span>
-              </p>
-            </div>
-            {actions?.(contact)}
-          </div>
+        <PersonCard key={contact.id} name={contact.name} role={t.roles.contact[contact.role]} roleCaption={c.role} actions={actions?.(contact)} testId="contact">
           <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-3">
             <div>
               <dt className="inline text-slate-700">{c.since}: </dt>
@@ -47,7 +38,7 @@ export function ContactTable({ contacts, actions }: { contacts: ContactView[]; a
               </div>
             )}
           </dl>
-        </li>
+        </PersonCard>
       ))}
     </ul>
   );

@@ -1,8 +1,8 @@
 import { t } from '@/lib/i18n';
-import type { DossierWithAccess } from '@/lib/dossiers/get-dossier-access';
+import type { AccessibleDossier } from '@/lib/dossiers/get-dossier-access';
 
 /** The student's header: name, birth year, school, class. */
-export function DossierHeader({ dossier, titleId }: { dossier: DossierWithAccess; titleId: string }) {
+export function DossierHeader({ dossier, titleId }: { dossier: AccessibleDossier; titleId: string }) {
   const { student, school, department } = dossier;
   return (
     <header className="mb-6 rounded-lg bg-white p-4 shadow-sm">

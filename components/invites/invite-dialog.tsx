@@ -4,7 +4,8 @@ import dynamic from 'next/dynamic';
 import { useRef, useState } from 'react';
 import { useAnnounce } from '@/components/ui/status-announcer';
 import { t } from '@/lib/i18n';
-import type { ContactRole } from '@/lib/i18n/codes';
+import { CONTACT_ROLES, type ContactRole } from '@/lib/codes';
+import type { InviteActions } from './invite-form';
 
 // The form (react-hook-form, zod) is fetched only when someone opens the dialog.
 const InviteForm = dynamic(() => import('./invite-form'), {
@@ -12,14 +13,13 @@ const InviteForm = dynamic(() => import('./invite-form'), {
   loading: () => <p className="py-4">…</p>,
 });
 
-const ROLES: ContactRole[] = ['parent', 'teacher', 'clb', 'care_provider'];
 
 /**
  * 'Nodig iemand nieuw uit' → "Wie wil je uitnodigen?" → the role's form. A native modal
  * <dialog>: focus moves in and stays in, Esc and Annuleren close it and focus returns to the
  * button. On a phone it is a full-screen sheet.
  */
-export function InviteDialog({ dossierId }: { dossierId: string }) {
+export function InviteDialog({ actions }: { actions: InviteActions }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const [role, setRole] = useState<ContactRole | null>(null);
@@ -62,7 +62,7 @@ export function InviteDialog({ dossierId }: { dossierId: string }) {
                   {t.invite.chooseTitle}
                 </h2>
                 <ul className="grid gap-2">
-                  {ROLES.map((r) => (
+                  {CONTACT_ROLES.map((r) => (
                     <li key={r}>
                       <button
                         type="button"
@@ -81,7 +81,7 @@ export function InviteDialog({ dossierId }: { dossierId: string }) {
               </div>
             ) : (
               <InviteForm
-                dossierId={dossierId}
+                actions={actions}
                 role={role}
                 titleId="invite-dialog-title"
                 onCancel={close}

@@ -3,19 +3,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
-import {
-  checkInviteAction,
-  resendInviteAction,
-  sendInviteAction,
-  type CheckResult,
-} from '@/app/dossiers/[id]/contacten/actions';
+import type { ActionResult } from '@/lib/actions/result';
 import { t } from '@/lib/i18n';
-import type { ContactRole } from '@/lib/i18n/codes';
+import type { CheckResult } from '@/lib/invites/check-result';
+import type { ContactRole } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
-import { inviteEmailSchema, type InviteEmailInput } from '@/lib/invites/invite-form-schema';
+import { inviteEmailSchema, type InviteEmailInput, type InviteEmailOutput } from '@/lib/invites/invite-form-schema';
+
+/** The server actions of one invitation target, bound to it by the page (components never import routes). */
+export type InviteActions = {
+  check: (input: { role: ContactRole; email: string }) => Promise<CheckResult>;
+  send: (input: { role: ContactRole; email: string; checkToken: string }) => Promise<ActionResult>;
+  resend: (invitationId: string) => Promise<ActionResult>;
+};
 
 type Props = {
-  dossierId: string;
+  actions: InviteActions;
   role: ContactRole;
   titleId: string;
   onCancel: () => void;
@@ -25,8 +28,8 @@ type Props = {
 const button = 'min-h-11 rounded-md px-4 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-60';
 
 /** "Nodig een … uit": Check, then Verstuur for exactly the address that passed Check. */
-export default function InviteForm({ dossierId, role, titleId, onCancel, onDone }: Props) {
-  const form = useForm<InviteEmailInput>({ resolver: zodResolver(inviteEmailSchema), defaultValues: { email: '' } });
+export default function InviteForm({ actions, role, titleId, onCancel, onDone }: Props) {
+  const form = useForm<InviteEmailInput, unknown, InviteEmailOutput>({ resolver: zodResolver(inviteEmailSchema), defaultValues: { email: '' } });
   const [result, setResult] = useState<CheckResult | { status: 'error'; message: string } | null>(null);
   const [checked, setChecked] = useState<{ email: string; token: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -38,7 +41,7 @@ export default function InviteForm({ dossierId, role, titleId, onCancel, onDone 
     startTransition(async () => {
       setChecked(null);
       try {
-        const answer = await checkInviteAction(dossierId, { role, email });
+        const answer = await actions.check({ role, email });
         setResult(answer);
         if (answer.status === 'ok') {
           form.setValue('email', answer.email);
@@ -53,7 +56,7 @@ export default function InviteForm({ dossierId, role, titleId, onCancel, onDone 
     startTransition(async () => {
       if (!checked) return;
       try {
-        const answer = await sendInviteAction(dossierId, { role, email: checked.email, checkToken: checked.token });
+        const answer = await actions.send({ role, email: checked.email, checkToken: checked.token });
         if (answer.ok) onDone(answer.message);
         else {
           setChecked(null);
@@ -66,7 +69,7 @@ export default function InviteForm({ dossierId, role, titleId, onCancel, onDone 
 
   const resendOpen = (invitationId: string) =>
     startTransition(async () => {
-      const answer = await resendInviteAction(dossierId, invitationId);
+      const answer = await actions.resend(invitationId);
       if (answer.ok) onDone(answer.message);
       else setResult({ status: 'error', message: answer.message });
     });

@@ -1,10 +1,17 @@
-import { cancelInviteAction, resendInviteAction, retryMailAction } from '@/app/dossiers/[id]/contacten/actions';
 import { ActionButton } from '@/components/ui/action-button';
 import { formatDateTime, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
+import type { ActionResult } from '@/lib/actions/result';
 import type { listOpenInvitations } from '@/lib/invites/list-open-invitations';
 
 type Row = Awaited<ReturnType<typeof listOpenInvitations>>[number];
+
+/** The row actions, as server actions taking the invitation's id (the page binds them to its target). */
+export type InvitationRowActions = {
+  retry: (invitationId: string) => Promise<ActionResult>;
+  resend: (invitationId: string) => Promise<ActionResult>;
+  cancel: (invitationId: string) => Promise<ActionResult>;
+};
 
 const deliveryTone = {
   queued: 'bg-slate-200 text-slate-900',
@@ -14,7 +21,7 @@ const deliveryTone = {
 } as const;
 
 /** 'Openstaande uitnodigingen' with Opnieuw versturen, Annuleren and, for a failed mail, a retry. */
-export function OpenInvitations({ dossierId, rows }: { dossierId: string; rows: Row[] }) {
+export function OpenInvitations({ rows, actions }: { rows: Row[]; actions: InvitationRowActions }) {
   if (rows.length === 0) return <p>{t.contacts.noInvitations}</p>;
   const l = t.invite.list;
   return (
@@ -52,12 +59,12 @@ export function OpenInvitations({ dossierId, rows }: { dossierId: string; rows: 
             </div>
           </dl>
           <div className="mt-3 flex flex-wrap gap-2">
-            {inv.delivery === 'failed' && <ActionButton label={l.retry} run={retryMailAction.bind(null, dossierId, inv.id)} />}
-            <ActionButton label={l.resend} run={resendInviteAction.bind(null, dossierId, inv.id)} />
+            {inv.delivery === 'failed' && <ActionButton label={l.retry} run={actions.retry.bind(null, inv.id)} />}
+            <ActionButton label={l.resend} run={actions.resend.bind(null, inv.id)} />
             <ActionButton
               label={l.cancel}
               variant="danger"
-              run={cancelInviteAction.bind(null, dossierId, inv.id)}
+              run={actions.cancel.bind(null, inv.id)}
               confirm={{ question: fill(l.confirmCancel, { email: inv.email }), yes: l.confirmYes, no: l.confirmNo }}
             />
           </div>

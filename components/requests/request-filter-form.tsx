@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { t } from '@/lib/i18n';
-import type { RequestStatus } from '@/lib/i18n/codes';
+import type { RequestStatus } from '@/lib/codes';
 
 const field = 'mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3 py-2';
 

@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { signOutAction } from '@/app/actions/sign-out';
+import { isStaff } from '@/lib/auth/scope';
 import { env } from '@/lib/config/env';
 import type { Viewer } from '@/lib/auth/find-session';
 import { t } from '@/lib/i18n';
 import { MainNav } from './main-nav';
 
-export function SiteHeader({ viewer, hasDossiers }: { viewer: Viewer | null; hasDossiers: boolean }) {
+/** The bar on every page: the product's name, the signed-in person, 'Afmelden' (the layout hands it the sign-out action) and the navigation. */
+export function SiteHeader({ viewer, hasDossiers, signOut }: { viewer: Viewer | null; hasDossiers: boolean; signOut: () => Promise<void> }) {
   return (
     <header className="border-b border-brand-800 bg-brand-700 text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -20,7 +21,7 @@ export function SiteHeader({ viewer, hasDossiers }: { viewer: Viewer | null; has
                 {viewer.user.givenName} {viewer.user.familyName}
               </span>
             </span>
-            <form action={signOutAction}>
+            <form action={signOut}>
               <button
                 type="submit"
                 className="min-h-11 rounded-md border border-white/70 px-3 py-1.5 font-medium hover:bg-white/10"
@@ -31,7 +32,7 @@ export function SiteHeader({ viewer, hasDossiers }: { viewer: Viewer | null; has
           </div>
         )}
       </div>
-      {viewer && <MainNav isStaff={viewer.memberships.length > 0} hasDossiers={hasDossiers} />}
+      {viewer && <MainNav isStaff={isStaff(viewer.memberships)} hasDossiers={hasDossiers} />}
     </header>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition } from 'react';
+import { t } from '@/lib/i18n';
 import { useAnnounce } from './status-announcer';
 
 type Result = { ok: boolean; message: string };
@@ -42,7 +43,7 @@ export function ActionButton({
         const result = await run();
         announce(result.message, result.ok ? 'success' : 'error');
       } catch {
-        announce('Er ging iets mis. Probeer het opnieuw.', 'error');
+        announce(t.app.actionFailed, 'error');
       }
       setAsking(false);
     });

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import type { RequestStatus } from '@/lib/i18n/codes';
+import type { RequestStatus } from '@/lib/codes';
 
 const tone: Record<RequestStatus, string> = {
   draft: 'bg-slate-200 text-slate-900',

@@ -1,4 +1,6 @@
-import type { ContactRole, StaffRole } from '@/lib/i18n/codes';
+import type { ContactRole, StaffRole } from '@/lib/codes';
+import type { Membership } from './find-session';
+import { isStaff } from './scope';
 
 /**
  * The permission table (DOMAIN.md), the one source for server checks and for what the UI shows.
@@ -38,7 +40,7 @@ export function can(access: DossierAccess | null | undefined, action: DossierAct
   return PERMISSIONS[access.kind === 'staff' ? 'staff' : access.role][action];
 }
 
-/** 'Beheer aanvragen' is for anyone with an active organisation role, limited to their scope. */
-export function canListRequests(memberships: readonly unknown[]): boolean {
-  return memberships.length > 0;
+/** 'Beheer aanvragen' is for anyone with an active organisation role, limited to their scope (lib/auth/scope.ts). */
+export function canListRequests(memberships: readonly Membership[]): boolean {
+  return isStaff(memberships);
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import type { Db } from '@/lib/db/client';
+import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { dossierContacts, users } from '@/lib/db/schema';
 
 /**
@@ -9,16 +10,17 @@ import { dossierContacts, users } from '@/lib/db/schema';
  */
 export async function revokeContact(
   db: Db,
-  input: { dossierId: string; contactId: string; actorId: string; origin?: string | null; now?: Date },
+  grant: DossierGrant<'contacts.manage'>,
+  input: { contactId: string; now?: Date },
 ): Promise<{ status: 'revoked'; name: string } | { status: 'not_found' }> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(dossierContacts)
-      .set({ revokedAt: input.now ?? new Date(), revokedBy: input.actorId })
+      .set({ revokedAt: input.now ?? new Date(), revokedBy: grant.actor.id })
       .where(
         and(
           eq(dossierContacts.id, input.contactId),
-          eq(dossierContacts.dossierId, input.dossierId),
+          eq(dossierContacts.dossierId, grant.id),
           isNull(dossierContacts.revokedAt),
         ),
       )
@@ -29,13 +31,13 @@ export async function revokeContact(
       .from(users)
       .where(eq(users.id, row.userId));
     await recordAudit(tx, {
-      actorId: input.actorId,
+      actorId: grant.actor.id,
       action: 'contact_revoked',
-      dossierId: input.dossierId,
+      dossierId: grant.id,
       targetType: 'contact',
       targetId: row.id,
       details: { role: row.role },
-      origin: input.origin,
+      origin: grant.origin,
     });
     return { status: 'revoked', name: `${person?.givenName ?? ''} ${person?.familyName ?? ''}`.trim() } as const;
   });

@@ -1,4 +1,4 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -15,20 +15,28 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  CONTACT_ROLES,
+  ENTRY_KINDS,
+  INVITATION_STATUSES,
+  MAIL_STATUSES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  STAFF_ROLES,
+} from '../codes';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
-// ── Enums ────────────────────────────────────────────────────────────────────────────────
-export const staffRole = pgEnum('staff_role', ['centre_staff', 'school_manager', 'department_manager']);
-export const contactRole = pgEnum('contact_role', ['parent', 'teacher', 'clb', 'care_provider']);
-export const requestType = pgEnum('request_type', ['support_request', 'extension', 'advice']);
-export const requestStatus = pgEnum('request_status', ['draft', 'submitted', 'in_progress', 'completed']);
-export const entryKind = pgEnum('entry_kind', ['note', 'report', 'meeting']);
-/** `expired` is not stored: it is derived from `expires_at` of a pending invitation. */
-export const invitationStatus = pgEnum('invitation_status', ['pending', 'accepted', 'cancelled']);
-export const mailStatus = pgEnum('mail_status', ['queued', 'sending', 'sent', 'failed']);
+// ── Enums (their values live in lib/codes.ts) ─────────────────────────────────────────────
+export const staffRole = pgEnum('staff_role', STAFF_ROLES);
+export const contactRole = pgEnum('contact_role', CONTACT_ROLES);
+export const requestType = pgEnum('request_type', REQUEST_TYPES);
+export const requestStatus = pgEnum('request_status', REQUEST_STATUSES);
+export const entryKind = pgEnum('entry_kind', ENTRY_KINDS);
+export const invitationStatus = pgEnum('invitation_status', INVITATION_STATUSES);
+export const mailStatus = pgEnum('mail_status', MAIL_STATUSES);
 
 // ── Organisations ────────────────────────────────────────────────────────────────────────
 export const centres = pgTable('centres', {
@@ -320,61 +328,6 @@ export const rateLimitBuckets = pgTable('rate_limit_buckets', {
   count: integer('count').notNull(),
 });
 
-// ── Relations ────────────────────────────────────────────────────────────────────────────
-export const centresRelations = relations(centres, ({ many }) => ({ schools: many(schools) }));
-export const schoolsRelations = relations(schools, ({ one, many }) => ({
-  centre: one(centres, { fields: [schools.centreId], references: [centres.id] }),
-  departments: many(departments),
-}));
-export const departmentsRelations = relations(departments, ({ one }) => ({
-  school: one(schools, { fields: [departments.schoolId], references: [schools.id] }),
-}));
-export const usersRelations = relations(users, ({ many }) => ({
-  memberships: many(staffMemberships),
-  contacts: many(dossierContacts, { relationName: 'contactUser' }),
-}));
-export const staffMembershipsRelations = relations(staffMemberships, ({ one }) => ({
-  user: one(users, { fields: [staffMemberships.userId], references: [users.id] }),
-  centre: one(centres, { fields: [staffMemberships.centreId], references: [centres.id] }),
-  school: one(schools, { fields: [staffMemberships.schoolId], references: [schools.id] }),
-  department: one(departments, { fields: [staffMemberships.departmentId], references: [departments.id] }),
-}));
-export const studentsRelations = relations(students, ({ one, many }) => ({
-  school: one(schools, { fields: [students.schoolId], references: [schools.id] }),
-  department: one(departments, { fields: [students.departmentId], references: [departments.id] }),
-  dossiers: many(dossiers),
-}));
-export const dossiersRelations = relations(dossiers, ({ one, many }) => ({
-  student: one(students, { fields: [dossiers.studentId], references: [students.id] }),
-  centre: one(centres, { fields: [dossiers.centreId], references: [centres.id] }),
-  requests: many(requests),
-  entries: many(dossierEntries),
-  contacts: many(dossierContacts),
-  invitations: many(invitations),
-}));
-export const requestsRelations = relations(requests, ({ one }) => ({
-  dossier: one(dossiers, { fields: [requests.dossierId], references: [dossiers.id] }),
-  school: one(schools, { fields: [requests.schoolId], references: [schools.id] }),
-  department: one(departments, { fields: [requests.departmentId], references: [departments.id] }),
-}));
-export const dossierEntriesRelations = relations(dossierEntries, ({ one }) => ({
-  dossier: one(dossiers, { fields: [dossierEntries.dossierId], references: [dossiers.id] }),
-  author: one(users, { fields: [dossierEntries.authorId], references: [users.id] }),
-}));
-export const dossierContactsRelations = relations(dossierContacts, ({ one }) => ({
-  dossier: one(dossiers, { fields: [dossierContacts.dossierId], references: [dossiers.id] }),
-  user: one(users, { fields: [dossierContacts.userId], references: [users.id], relationName: 'contactUser' }),
-  grantor: one(users, { fields: [dossierContacts.grantedBy], references: [users.id] }),
-  revoker: one(users, { fields: [dossierContacts.revokedBy], references: [users.id] }),
-  invitation: one(invitations, { fields: [dossierContacts.invitationId], references: [invitations.id] }),
-}));
-export const invitationsRelations = relations(invitations, ({ one }) => ({
-  dossier: one(dossiers, { fields: [invitations.dossierId], references: [dossiers.id] }),
-  inviter: one(users, { fields: [invitations.invitedBy], references: [users.id] }),
-  mail: one(mailOutbox, { fields: [invitations.mailId], references: [mailOutbox.id] }),
-}));
-
-// ── Inferred types ───────────────────────────────────────────────────────────────────────
 export type Centre = typeof centres.$inferSelect;
 export type School = typeof schools.$inferSelect;
 export type Department = typeof departments.$inferSelect;
@@ -390,9 +343,4 @@ export type DossierContact = typeof dossierContacts.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type MailOutboxRow = typeof mailOutbox.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
-export type StaffRole = (typeof staffRole.enumValues)[number];
-export type ContactRole = (typeof contactRole.enumValues)[number];
-export type RequestType = (typeof requestType.enumValues)[number];
-export type RequestStatus = (typeof requestStatus.enumValues)[number];
-export type InvitationStatus = (typeof invitationStatus.enumValues)[number];
-export type MailStatus = (typeof mailStatus.enumValues)[number];
+export type { ContactRole, InvitationStatus, MailStatus, RequestStatus, RequestType, StaffRole } from '../codes';

@@ -1,13 +1,17 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
 import type { DossierAccess } from '@/lib/auth/permissions';
+import { staffRoleFor } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { departments, dossierContacts, dossiers, schools, students } from '@/lib/db/schema';
 import { isUuid } from '@/lib/text/uuid';
 
-export type DossierWithAccess = {
+/** A dossier as its reader may see it: its student, school and department, and the reader's access. */
+export type AccessibleDossier = {
+  id: string;
+  centreId: string;
+  createdAt: Date;
   access: DossierAccess;
-  dossier: { id: string; centreId: string; createdAt: Date };
   student: {
     id: string;
     givenName: string;
@@ -21,25 +25,6 @@ export type DossierWithAccess = {
   department: { id: string; name: string } | null;
 };
 
-/** Which organisation role of the caller, if any, covers a student of this centre/school/department. */
-export function staffRoleFor(
-  memberships: readonly Membership[],
-  scope: { centreId: string; schoolId: string; departmentId: string | null },
-): Membership['role'] | null {
-  const order: Membership['role'][] = ['centre_staff', 'school_manager', 'department_manager'];
-  for (const role of order) {
-    const hit = memberships.some(
-      (m) =>
-        m.role === role &&
-        ((role === 'centre_staff' && m.centreId === scope.centreId) ||
-          (role === 'school_manager' && m.schoolId === scope.schoolId) ||
-          (role === 'department_manager' && scope.departmentId !== null && m.departmentId === scope.departmentId)),
-    );
-    if (hit) return role;
-  }
-  return null;
-}
-
 /**
  * The only way code gets a dossier: with the caller's access, read fresh, or null when the id
  * is malformed, unknown, or out of the caller's reach (the caller cannot tell these apart).
@@ -48,7 +33,7 @@ export async function getDossierAccess(
   db: Db,
   viewer: { user: { id: string }; memberships: readonly Membership[] },
   dossierId: string,
-): Promise<DossierWithAccess | null> {
+): Promise<AccessibleDossier | null> {
   if (!isUuid(dossierId)) return null;
   const [row] = await db
     .select({ dossier: dossiers, student: students, school: schools, department: departments })
@@ -86,8 +71,10 @@ export async function getDossierAccess(
 
   const { student, school, department } = row;
   return {
+    id: row.dossier.id,
+    centreId: row.dossier.centreId,
+    createdAt: row.dossier.createdAt,
     access,
-    dossier: { id: row.dossier.id, centreId: row.dossier.centreId, createdAt: row.dossier.createdAt },
     student: {
       id: student.id,
       givenName: student.givenName,

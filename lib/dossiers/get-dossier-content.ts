@@ -1,10 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { dossierEntries, requests } from '@/lib/db/schema';
-import type { DossierWithAccess } from './get-dossier-access';
+import type { DossierGrant } from './dossier-grant';
 
-/** The requests and dated entries of a dossier the caller already holds access to. */
-export async function getDossierContent(db: Db, dossier: DossierWithAccess) {
+/** The requests and dated entries of a dossier, for the holder of a view grant. */
+export async function getDossierContent(db: Db, grant: DossierGrant<'dossier.view'>) {
   const [requestRows, entryRows] = await Promise.all([
     db
       .select({
@@ -16,7 +16,7 @@ export async function getDossierContent(db: Db, dossier: DossierWithAccess) {
         submittedAt: requests.submittedAt,
       })
       .from(requests)
-      .where(eq(requests.dossierId, dossier.dossier.id))
+      .where(eq(requests.dossierId, grant.id))
       .orderBy(desc(requests.createdAt)),
     db
       .select({
@@ -27,7 +27,7 @@ export async function getDossierContent(db: Db, dossier: DossierWithAccess) {
         occurredOn: dossierEntries.occurredOn,
       })
       .from(dossierEntries)
-      .where(eq(dossierEntries.dossierId, dossier.dossier.id))
+      .where(eq(dossierEntries.dossierId, grant.id))
       .orderBy(desc(dossierEntries.occurredOn), desc(dossierEntries.createdAt)),
   ]);
   return { requests: requestRows, entries: entryRows };

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { membershipsCovering } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { dossierContacts, staffMemberships, users } from '@/lib/db/schema';
-import type { DossierWithAccess } from './get-dossier-access';
+import type { DossierGrant } from './dossier-grant';
 
 const grantor = alias(users, 'grantor');
 const revoker = alias(users, 'revoker');
@@ -11,7 +12,7 @@ const revoker = alias(users, 'revoker');
  * 'Beheer contacten': the people with access by invitation (active first, then the revoked
  * history), and, apart, the staff who see the dossier through their organisation role.
  */
-export async function listContacts(db: Db, dossier: DossierWithAccess) {
+export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>) {
   const contactRows = await db
     .select({
       id: dossierContacts.id,
@@ -29,7 +30,7 @@ export async function listContacts(db: Db, dossier: DossierWithAccess) {
     .innerJoin(users, eq(users.id, dossierContacts.userId))
     .leftJoin(grantor, eq(grantor.id, dossierContacts.grantedBy))
     .leftJoin(revoker, eq(revoker.id, dossierContacts.revokedBy))
-    .where(eq(dossierContacts.dossierId, dossier.dossier.id))
+    .where(eq(dossierContacts.dossierId, grant.id))
     .orderBy(desc(dossierContacts.grantedAt));
 
   const contacts = contactRows.map((r) => ({
@@ -42,21 +43,11 @@ export async function listContacts(db: Db, dossier: DossierWithAccess) {
     revokedBy: r.revokerName ? `${r.revokerName} ${r.revokerFamily}` : null,
   }));
 
-  const { centreId, schoolId, departmentId } = { centreId: dossier.dossier.centreId, ...dossier.student };
   const staff = await db
     .select({ role: staffMemberships.role, givenName: users.givenName, familyName: users.familyName })
     .from(staffMemberships)
     .innerJoin(users, eq(users.id, staffMemberships.userId))
-    .where(
-      and(
-        eq(staffMemberships.active, true),
-        or(
-          eq(staffMemberships.centreId, centreId),
-          eq(staffMemberships.schoolId, schoolId),
-          departmentId ? eq(staffMemberships.departmentId, departmentId) : undefined,
-        ),
-      ),
-    )
+    .where(membershipsCovering({ centreId: grant.centreId, schoolId: grant.student.schoolId, departmentId: grant.student.departmentId }))
     .orderBy(asc(staffMemberships.role), asc(users.familyName));
 
   return {

@@ -1,23 +1,25 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { can, type DossierAction } from '@/lib/auth/permissions';
-import { requireViewer } from '@/lib/auth/viewer';
+import type { Viewer } from '@/lib/auth/find-session';
+import type { DossierAction } from '@/lib/auth/permissions';
+import { requestOrigin, requireViewer } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
 import { rethrowUnlessDatabaseDown } from '@/lib/server/when-database-down';
-import { getDossierAccess, type DossierWithAccess } from './get-dossier-access';
-import type { Viewer } from '@/lib/auth/find-session';
+import { recordView, resolveDossierGrant, type DossierGrant } from './dossier-grant';
 
 /**
- * For pages: the signed-in caller and the dossier they may use for `action`, or the same 404
- * as for a dossier that does not exist. Anonymous callers are sent to '/aanmelden' first.
+ * For pages: the signed-in caller's grant for `action` on this dossier, with the view recorded
+ * in the audit log, or the same 404 as for a dossier that does not exist. Anonymous callers
+ * are sent to '/aanmelden' first.
  */
-export async function requireDossier(
+export async function requireDossier<A extends DossierAction>(
   dossierId: string,
-  action: DossierAction,
+  action: A,
   returnTo: string,
-): Promise<{ viewer: Viewer; dossier: DossierWithAccess }> {
+): Promise<{ viewer: Viewer; grant: DossierGrant<A> }> {
   const viewer = await requireViewer(returnTo);
-  const dossier = await getDossierAccess(db(), viewer, dossierId).catch(rethrowUnlessDatabaseDown);
-  if (!dossier || !can(dossier.access, action)) notFound();
-  return { viewer, dossier };
+  const grant = await resolveDossierGrant(db(), viewer, dossierId, action, await requestOrigin()).catch(rethrowUnlessDatabaseDown);
+  if (!grant) notFound();
+  await recordView(db(), grant);
+  return { viewer, grant };
 }

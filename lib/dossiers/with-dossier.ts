@@ -1,26 +1,23 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import type { Viewer } from '@/lib/auth/find-session';
-import { can, type DossierAction } from '@/lib/auth/permissions';
-import { getViewer } from '@/lib/auth/viewer';
+import type { DossierAction } from '@/lib/auth/permissions';
+import { getViewer, requestOrigin } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
-import { getDossierAccess, type DossierWithAccess } from './get-dossier-access';
-
-export type DossierContext = { viewer: Viewer; dossier: DossierWithAccess };
+import { resolveDossierGrant, type DossierGrant } from './dossier-grant';
 
 /**
- * For server actions: resolves the caller's access to this dossier before the body runs and
- * fails closed with the same 404 for no session, no access, a forbidden action or no dossier.
- * The body receives the context as proof that the check happened.
+ * For server actions: resolves the caller's grant for `action` on this dossier before the body
+ * runs and fails closed with the same 404 for no session, no access, a forbidden action or no
+ * dossier. The body receives the grant, which the domain functions require.
  */
-export async function withDossier<T>(
+export async function withDossier<A extends DossierAction, T>(
   dossierId: unknown,
-  action: DossierAction,
-  body: (context: DossierContext) => Promise<T>,
+  action: A,
+  body: (grant: DossierGrant<A>) => Promise<T>,
 ): Promise<T> {
   const viewer = await getViewer();
   if (!viewer || typeof dossierId !== 'string') notFound();
-  const dossier = await getDossierAccess(db(), viewer, dossierId);
-  if (!dossier || !can(dossier.access, action)) notFound();
-  return body({ viewer, dossier });
+  const grant = await resolveDossierGrant(db(), viewer, dossierId, action, await requestOrigin());
+  if (!grant) notFound();
+  return body(grant);
 }

@@ -1,4 +1,4 @@
-import type { ContactRole, EntryKindCode, RequestStatus, RequestType, StaffRole } from './codes';
+import type { ContactRole, EntryKind, RequestStatus, RequestType, StaffRole } from '../codes';
 
 /**
  * Every Dutch (nl-BE) text of the product, in one place. Labels from the centre's help page
@@ -15,6 +15,7 @@ export const nl = {
     mailTo: 'Mail naar',
     footerOrCall: 'of bel naar',
     busy: 'Even geduld…',
+    actionFailed: 'Er ging iets mis. Probeer het opnieuw.',
   },
   nav: {
     requests: 'Beheer aanvragen',
@@ -48,7 +49,7 @@ export const nl = {
     note: 'Notitie',
     report: 'Verslag',
     meeting: 'Overleg',
-  } satisfies Record<EntryKindCode, string>,
+  } satisfies Record<EntryKind, string>,
   home: {
     title: 'Welkom',
     noAccessTitle: 'Je hebt nog geen toegang',

@@ -1,4 +1,6 @@
+import { recordAudit } from '@/lib/audit/record-event';
 import type { Db } from '@/lib/db/client';
+import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import type { ContactRole } from '@/lib/db/schema';
 import { findAddressOnDossier } from './find-address-on-dossier';
 import { normalizeEmail, type EmailProblem } from './normalize-email';
@@ -12,10 +14,22 @@ export type CheckOutcome =
   | { status: 'ok'; email: string; key: string };
 
 /**
- * 'Check': is this the exact address to invite to this dossier? A likely typo is answered
- * with a suggestion first; taking it (or retyping) runs Check again.
+ * 'Check': is this the exact address to invite to this dossier, in this role? A likely typo is
+ * answered with a suggestion first; taking it (or retyping) runs Check again. Every Check is audited.
  */
-export async function checkInvitation(db: Db, dossierId: string, raw: string): Promise<CheckOutcome> {
+export async function checkInvitation(db: Db, grant: DossierGrant<'contacts.manage'>, raw: string, role: ContactRole): Promise<CheckOutcome> {
+  const outcome = await examineAddress(db, grant.id, raw);
+  await recordAudit(db, {
+    actorId: grant.actor.id,
+    action: 'invitation_checked',
+    dossierId: grant.id,
+    details: { outcome: outcome.status, role },
+    origin: grant.origin,
+  });
+  return outcome;
+}
+
+async function examineAddress(db: Db, dossierId: string, raw: string): Promise<CheckOutcome> {
   const normalized = normalizeEmail(raw);
   if (!normalized.ok) return { status: 'invalid', problem: normalized.problem };
   const suggestion = suggestDomain(normalized.domain);

@@ -1,17 +1,20 @@
 import { z } from 'zod';
+import type { FieldErrors } from '@/lib/actions/result';
+import { CONTACT_ROLES } from '@/lib/codes';
 import { t } from '@/lib/i18n';
 import { normalizeEmail } from './normalize-email';
 
-export const CONTACT_ROLES = ['parent', 'teacher', 'clb', 'care_provider'] as const;
+/** The address as typed, checked and normalised once: its output is the normalised address and its comparison key. */
+const emailField = z.string({ error: t.invite.errors.required }).transform((value, ctx) => {
+  const result = normalizeEmail(value);
+  if (result.ok) return result.email;
+  ctx.addIssue({ code: 'custom', message: t.invite.errors[result.problem] });
+  return z.NEVER;
+});
 
 /** The invite form's one schema: the dialog's resolver and the server actions both parse with it. */
 export const inviteEmailSchema = z.object(
-  {
-    email: z.string({ error: t.invite.errors.required }).superRefine((value, ctx) => {
-      const result = normalizeEmail(value);
-      if (!result.ok) ctx.addIssue({ code: 'custom', message: t.invite.errors[result.problem] });
-    }),
-  },
+  { email: emailField },
   // Whatever a hand-made request sends, the answer is Dutch (never zod's English defaults).
   { error: t.invite.errors.badRequest },
 );
@@ -20,4 +23,16 @@ export const inviteRequestSchema = inviteEmailSchema.extend({
   role: z.enum(CONTACT_ROLES, { error: t.invite.errors.badRequest }),
 });
 
-export type InviteEmailInput = z.infer<typeof inviteEmailSchema>;
+/** 'Verstuur': the checked request and the token Check issued for exactly it. */
+export const inviteSendSchema = inviteRequestSchema.extend({
+  checkToken: z.string({ error: t.invite.errors.notChecked }).max(200, { error: t.invite.errors.notChecked }),
+});
+
+export type InviteEmailInput = z.input<typeof inviteEmailSchema>;
+export type InviteEmailOutput = z.output<typeof inviteEmailSchema>;
+
+/** Every field's first message, keyed by field, for react-hook-form's setError. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const flat = z.flattenError(error);
+  return Object.fromEntries(Object.entries(flat.fieldErrors).map(([field, messages]) => [field, (messages as string[])[0]]));
+}

@@ -1,9 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
+import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { invitations, mailOutbox, users } from '@/lib/db/schema';
 
 /** Open invitations of a dossier (expired ones too, marked), with the delivery state of their current mail. */
-export async function listOpenInvitations(db: Db, dossierId: string, now = new Date()) {
+export async function listOpenInvitations(db: Db, grant: DossierGrant<'contacts.manage'>, now = new Date()) {
   const rows = await db
     .select({
       id: invitations.id,
@@ -20,7 +21,7 @@ export async function listOpenInvitations(db: Db, dossierId: string, now = new D
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.invitedBy))
     .leftJoin(mailOutbox, eq(mailOutbox.id, invitations.mailId))
-    .where(and(eq(invitations.dossierId, dossierId), eq(invitations.status, 'pending')))
+    .where(and(eq(invitations.dossierId, grant.id), eq(invitations.status, 'pending')))
     .orderBy(desc(invitations.createdAt));
   return rows.map((r) => ({
     id: r.id,

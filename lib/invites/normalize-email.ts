@@ -9,6 +9,11 @@ export type NormalizedEmail =
 const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
+/** The form every comparison of two normalised addresses uses. */
+export function emailKeyOf(normalized: string): string {
+  return normalized.toLowerCase();
+}
+
 /**
  * Trims and normalises an address: the domain lower-cased (an international domain in its
  * ASCII form), the local part kept as typed. `key` is the fully lower-cased form that all
@@ -36,7 +41,7 @@ export function normalizeEmail(raw: string): NormalizedEmail {
   }
   const email = `${local}@${domain}`;
   if (email.length > 254) return { ok: false, problem: 'tooLong' };
-  return { ok: true, email, key: email.toLowerCase(), domain };
+  return { ok: true, email, key: emailKeyOf(email), domain };
 }
 
 /** Punycode through the URL parser, so this runs the same in the browser and on the server. */

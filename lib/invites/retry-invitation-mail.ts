@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import { env } from '@/lib/config/env';
 import type { Db } from '@/lib/db/client';
+import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { invitations, mailOutbox } from '@/lib/db/schema';
 import { retryMail } from '@/lib/mail/retry-mail';
 import { hashToken, invitationLink, newInvitationToken } from './token';
@@ -13,14 +14,15 @@ import { hashToken, invitationLink, newInvitationToken } from './token';
  */
 export async function retryInvitationMail(
   db: Db,
-  input: { dossierId: string; invitationId: string; actorId: string; origin?: string | null },
+  grant: DossierGrant<'contacts.manage'>,
+  input: { invitationId: string },
 ): Promise<{ email: string } | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ mailId: mailOutbox.id, status: mailOutbox.status, email: invitations.email })
       .from(invitations)
       .innerJoin(mailOutbox, eq(mailOutbox.id, invitations.mailId))
-      .where(and(eq(invitations.id, input.invitationId), eq(invitations.dossierId, input.dossierId), eq(invitations.status, 'pending')))
+      .where(and(eq(invitations.id, input.invitationId), eq(invitations.dossierId, grant.id), eq(invitations.status, 'pending')))
       .for('update', { of: invitations })
       .limit(1);
     if (!row || row.status !== 'failed') return null;
@@ -28,12 +30,12 @@ export async function retryInvitationMail(
     await tx.update(invitations).set({ tokenHash: hashToken(token) }).where(eq(invitations.id, input.invitationId));
     if (!(await retryMail(tx, row.mailId, { secret: invitationLink(env().APP_URL, token) }))) return null;
     await recordAudit(tx, {
-      actorId: input.actorId,
+      actorId: grant.actor.id,
       action: 'mail_retried',
-      dossierId: input.dossierId,
+      dossierId: grant.id,
       targetType: 'invitation',
       targetId: input.invitationId,
-      origin: input.origin,
+      origin: grant.origin,
     });
     return { email: row.email };
   });

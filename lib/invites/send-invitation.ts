@@ -2,13 +2,12 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import { env } from '@/lib/config/env';
 import type { Db } from '@/lib/db/client';
+import type { Actor, DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { centres, invitations, type ContactRole } from '@/lib/db/schema';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { findAddressOnDossier } from './find-address-on-dossier';
 import { normalizeEmail } from './normalize-email';
-import { hashToken, invitationLink, newInvitationToken } from './token';
-
-export type Inviter = { id: string; givenName: string; familyName: string };
+import { hashToken, invitationLink, linkExpiresAt, newInvitationToken } from './token';
 
 export type SendOutcome =
   | { status: 'sent'; invitationId: string; mailId: string; email: string }
@@ -16,12 +15,10 @@ export type SendOutcome =
   | { status: 'has_access'; role: ContactRole }
   | { status: 'open_invitation'; invitationId: string };
 
-const DAY_MS = 86_400_000;
-
 /** Queues the invitation mail for an invitation row and points the row at it. */
 export async function queueInvitationMail(
   tx: Db,
-  input: { invitationId: string; email: string; role: ContactRole; inviter: Inviter; centreId: string; token: string; expiresAt: Date; replaces?: boolean },
+  input: { invitationId: string; email: string; role: ContactRole; inviter: Actor; centreId: string; token: string; expiresAt: Date; replaces?: boolean },
 ): Promise<string> {
   const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, input.centreId)).limit(1);
   const mail = await enqueueMail(tx, {
@@ -42,30 +39,31 @@ export async function queueInvitationMail(
 
 /**
  * 'Verstuur': the invitation and its mail in one transaction. The mail goes out after commit
- * (the outbox worker); a mail outage loses nothing. The caller has authorised the inviter.
+ * (the outbox worker); a mail outage loses nothing.
  */
 export async function sendInvitation(
   db: Db,
-  input: { dossierId: string; centreId: string; inviter: Inviter; role: ContactRole; email: string; origin?: string | null; now?: Date },
+  grant: DossierGrant<'contacts.manage'>,
+  input: { role: ContactRole; email: string; now?: Date },
 ): Promise<SendOutcome> {
   const normalized = normalizeEmail(input.email);
   if (!normalized.ok) return { status: 'invalid' };
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
-    const existing = await findAddressOnDossier(tx, input.dossierId, normalized.key);
+    const existing = await findAddressOnDossier(tx, grant.id, normalized.key);
     if (existing.contactRole) return { status: 'has_access', role: existing.contactRole } as const;
     if (existing.openInvitation) return { status: 'open_invitation', invitationId: existing.openInvitation.id } as const;
     const token = newInvitationToken();
-    const expiresAt = new Date(now.getTime() + env().INVITATION_TTL_DAYS * DAY_MS);
+    const expiresAt = linkExpiresAt(now, env().INVITATION_TTL_DAYS);
     const [row] = await tx
       .insert(invitations)
       .values({
-        dossierId: input.dossierId,
+        dossierId: grant.id,
         role: input.role,
         email: normalized.email,
         emailKey: normalized.key,
         tokenHash: hashToken(token),
-        invitedBy: input.inviter.id,
+        invitedBy: grant.actor.id,
         createdAt: now,
         expiresAt,
       })
@@ -73,26 +71,26 @@ export async function sendInvitation(
       .onConflictDoNothing()
       .returning({ id: invitations.id });
     if (!row) {
-      const again = await findAddressOnDossier(tx, input.dossierId, normalized.key);
+      const again = await findAddressOnDossier(tx, grant.id, normalized.key);
       return { status: 'open_invitation', invitationId: again.openInvitation?.id ?? '' } as const;
     }
     const mailId = await queueInvitationMail(tx, {
       invitationId: row.id,
       email: normalized.email,
       role: input.role,
-      inviter: input.inviter,
-      centreId: input.centreId,
+      inviter: grant.actor,
+      centreId: grant.centreId,
       token,
       expiresAt,
     });
     await recordAudit(tx, {
-      actorId: input.inviter.id,
+      actorId: grant.actor.id,
       action: 'invitation_sent',
-      dossierId: input.dossierId,
+      dossierId: grant.id,
       targetType: 'invitation',
       targetId: row.id,
       details: { role: input.role, email: normalized.email },
-      origin: input.origin,
+      origin: grant.origin,
     });
     return { status: 'sent', invitationId: row.id, mailId, email: normalized.email } as const;
   });

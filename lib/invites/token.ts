@@ -18,3 +18,10 @@ export function isTokenShaped(value: unknown): value is string {
 export function invitationLink(appUrl: string, token: string): string {
   return `${appUrl}/uitnodiging/${token}`;
 }
+
+const DAY_MS = 86_400_000;
+
+/** When a link sent (or sent again) at `now` stops working: INVITATION_TTL_DAYS later. */
+export function linkExpiresAt(now: Date, ttlDays: number): Date {
+  return new Date(now.getTime() + ttlDays * DAY_MS);
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CONTACT_ROLES } from '@/lib/codes';
 
-const role = z.enum(['parent', 'teacher', 'clb', 'care_provider']);
+const role = z.enum(CONTACT_ROLES);
 const webUrl = z.url({ protocol: /^https?$/ });
 
 /**

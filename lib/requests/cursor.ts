@@ -1,3 +1,5 @@
+import { isUuid } from '@/lib/text/uuid';
+
 /**
  * Keyset cursor over (created_at desc, id desc): opaque to the browser, validated when read.
  * `createdAt` is the database's own UTC text with microseconds, so two requests created in the
@@ -9,7 +11,6 @@ export const CURSOR_TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
 export type Cursor = { createdAt: string; id: string };
 
 const MICROSECOND_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url');
@@ -18,7 +19,7 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(value: unknown): Cursor | null {
   if (typeof value !== 'string' || value.length > 200) return null;
   const [createdAt, id, ...rest] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  if (rest.length || !createdAt || !id || !MICROSECOND_UTC.test(createdAt) || !UUID.test(id)) return null;
+  if (rest.length || !createdAt || !id || !MICROSECOND_UTC.test(createdAt) || !isUuid(id)) return null;
   return isRealInstant(createdAt) ? { createdAt, id } : null;
 }
 

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
+import { inScope } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { departments, requests, schools, students, type RequestStatus, type RequestType } from '@/lib/db/schema';
 import { isUuid } from '@/lib/text/uuid';
 import { foldForSearch } from '@/lib/text/search-name';
 import { CURSOR_TIME_FORMAT, decodeCursor, encodeCursor } from './cursor';
-import { requestScope } from './request-scope';
 
 /** `cursor` ('na'): the page after that row; `before` ('voor'): the page before that row. */
 export type RequestFilters = { q?: string; status?: RequestStatus; schoolId?: string; cursor?: string; before?: string };
@@ -84,7 +84,7 @@ export async function listRequests(
 
 /** The scope and the filters as conditions (no cursor); null when the caller has no scope. */
 export function requestConditions(viewer: { memberships: readonly Membership[] }, filters: RequestFilters): SQL[] | null {
-  const scope = requestScope(viewer.memberships);
+  const scope = inScope(viewer.memberships, requests);
   if (!scope) return null;
   const conditions: SQL[] = [scope];
   if (filters.status) conditions.push(eq(requests.status, filters.status));

@@ -38,7 +38,7 @@ export async function buildForBench(): Promise<number> {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
         stdio: 'inherit',
-        env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+        env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', DIPLON_BENCH_BUILD: '1' },
       });
       child.on('error', reject);
       child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));

@@ -39,7 +39,7 @@ const { TEST_PERSONS } = await import('@/tooling/demo/test-persons');
 const { findSession } = await import('@/lib/auth/find-session');
 const { listRequests } = await import('@/lib/requests/list-requests');
 const { listSchoolsInScope } = await import('@/lib/requests/list-schools-in-scope');
-const { getDossierAccess } = await import('@/lib/dossiers/get-dossier-access');
+const { narrowGrant, resolveDossierGrant } = await import('@/lib/dossiers/dossier-grant');
 const { getDossierContent } = await import('@/lib/dossiers/get-dossier-content');
 const { listContacts } = await import('@/lib/dossiers/list-contacts');
 const { listOpenInvitations } = await import('@/lib/invites/list-open-invitations');
@@ -131,15 +131,15 @@ try {
   const [managed] = (await raw.query(`select school_id from staff_memberships where role = 'school_manager' order by id limit 1`, [])) as [{ school_id: string }];
   const schoolManager = { memberships: [{ role: 'school_manager' as const, centreId: null, schoolId: managed.school_id, departmentId: null }] };
   await run('aanvragen: listRequests as school manager', () => listRequests(db, schoolManager, {}));
-  const dossier = (await run('dossier: getDossierAccess (also contacten, Check)', () => getDossierAccess(db, viewer, dossierId)))!;
-  await run('dossier: getDossierContent', () => getDossierContent(db, dossier));
+  const grant = (await run('dossier: resolveDossierGrant (also contacten, Check)', () => resolveDossierGrant(db, viewer, dossierId, 'dossier.view')))!;
+  await run('dossier: getDossierContent', () => getDossierContent(db, grant));
   await run('dossier: recordAudit (also contacten, Check)', () => recordAudit(db, { actorId: staffId, action: 'dossier_viewed', dossierId, origin: 'explain' }));
-  await run('contacten: listContacts', () => listContacts(db, dossier));
-  await run('contacten: listOpenInvitations', () => listOpenInvitations(db, dossierId));
+  await run('contacten: listContacts', () => listContacts(db, narrowGrant(grant, 'contacts.view')!));
+  await run('contacten: listOpenInvitations', () => listOpenInvitations(db, narrowGrant(grant, 'contacts.manage')!));
   await run('uitnodiging: consumeRateLimit (also Check)', () => consumeRateLimit(db, 'token:explain', 1_000_000, 60_000));
   await run('uitnodiging: findInvitationByToken', () => findInvitationByToken(db, newInvitationToken()));
   await run('check: findAddressOnDossier', () => findAddressOnDossier(db, dossierId, 'nieuwe.ouder@telenet.be'));
-  await run('logboek: listDossierEvents', () => listDossierEvents(db, dossierId));
+  await run('logboek: listDossierEvents', () => listDossierEvents(db, narrowGrant(grant, 'audit.view')!));
 
 
   // ── Explain each ─────────────────────────────────────────────────────────────────────────

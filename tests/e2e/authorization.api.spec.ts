@@ -3,7 +3,7 @@ import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { E2E_PERSONS, TARGET_DOSSIER, UNKNOWN_DOSSIER } from './support/actors';
 import { loginOverHttp } from './support/http-session';
 import { E2E } from './support/ports';
-import { actionId, callAction } from './support/server-actions';
+import { actionId, buildActions, callAction } from './support/server-actions';
 import { CONTACTS_ACTIONS_FILE, staffActions } from './support/staff-actions';
 
 /**
@@ -38,6 +38,25 @@ const MATRIX: { actor: string; sub: string | null; row: Row }[] = [
 
 /** Every server action that takes a dossier id, with harmless arguments (unknown sub-ids). */
 const ACTIONS = staffActions('matrix@voorbeeld.be');
+
+/**
+ * Server actions that take no dossier id, with the spec that holds their rule. Every other
+ * action of the build must be in ACTIONS above: a new action fails the test below until the
+ * matrix (or this list, with its own tests) covers it.
+ */
+const OWN_RULES: Record<string, string> = {
+  'app/aanmelden/actions.ts#signInWithItsme': 'public: starts the itsme login (shell.spec.ts)',
+  'app/actions/sign-out.ts#signOutAction': 'ends only the caller\'s own session (shell.spec.ts)',
+  'app/uitnodiging/[token]/actions.ts#acceptInvitationAction': 'needs a session and a live token (security-probes.api.spec.ts, invitations.spec.ts)',
+};
+
+test('authorization matrix: every server action of the build is in the matrix or has its own rule', () => {
+  const covered = new Set([...ACTIONS.map((a) => `${CONTACTS_ACTIONS_FILE}#${a.name}`), ...Object.keys(OWN_RULES)]);
+  const actions = buildActions();
+  expect(actions.length).toBeGreaterThanOrEqual(covered.size);
+  expect(actions.filter((a) => !covered.has(a))).toEqual([]);
+  expect([...covered].filter((a) => !actions.includes(a))).toEqual([]);
+});
 
 /** The page's <main>, the part that must not differ between "unknown" and "not yours". */
 function mainOf(html: string): string {

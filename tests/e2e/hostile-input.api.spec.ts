@@ -1,3 +1,4 @@
+import { CONTACT_ROLES } from '@/lib/codes';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +49,7 @@ const freshClient = () => ({ 'x-forwarded-for': `10.${(clientNo >> 16) & 255}.${
 test(`Check: ${RUNS} hostile addresses, each refused in Dutch or checked, never a 500`, async () => {
   const id = actionId(CONTACTS, 'checkInviteAction');
   await fc.assert(
-    fc.asyncProperty(hostileEmail, fc.constantFrom('parent', 'teacher', 'clb', 'care_provider'), async (email, role) => {
+    fc.asyncProperty(hostileEmail, fc.constantFrom(...CONTACT_ROLES), async (email, role) => {
       const response = await callAction(APP, page, id, [TARGET_DOSSIER, { role, email }], cookie);
       expect(response.status).toBe(200);
       const result = resultOf(response.body);

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
-import type { DossierWithAccess } from '@/lib/dossiers/get-dossier-access';
 import { getDossierContent } from '@/lib/dossiers/get-dossier-content';
 import { openTestDb } from '../support/db';
-import { makeDossier, makeOrganisation } from '../support/fixtures';
+import { grantFor, makeDossier, makeOrganisation, makeStaff } from '../support/fixtures';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -12,8 +11,11 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
-/** getDossierContent needs only the dossier of a caller's access; the access itself is tested elsewhere. */
-const held = (dossierId: string) => ({ dossier: { id: dossierId } }) as DossierWithAccess;
+/** A centre staff member's view grant on the dossier, through the product's resolver. */
+async function held(org: { centre: { id: string } }, dossierId: string) {
+  const { viewer } = await makeStaff(handle.db, { role: 'centre_staff', centreId: org.centre.id });
+  return grantFor(handle.db, viewer, dossierId, 'dossier.view');
+}
 
 describe('getDossierContent', () => {
   it('gives the requests and entries of one dossier, newest first, with real dates', async () => {
@@ -33,7 +35,7 @@ describe('getDossierContent', () => {
       { dossierId: other.dossier.id, kind: 'report', title: 'Ander dossier', body: 'c', occurredOn: '2026-10-04' },
     ]);
 
-    const content = await getDossierContent(handle.db, held(dossier.id));
+    const content = await getDossierContent(handle.db, await held(org, dossier.id));
     expect(content.requests.map((r) => r.type)).toEqual(['advice', 'support_request']);
     const [newest, oldest] = content.requests;
     expect(newest!.submittedAt).toBeNull();
@@ -50,6 +52,6 @@ describe('getDossierContent', () => {
   it('gives empty lists for a dossier without requests or entries', async () => {
     const org = await makeOrganisation(handle.db);
     const { dossier } = await makeDossier(handle.db, org);
-    expect(await getDossierContent(handle.db, held(dossier.id))).toEqual({ requests: [], entries: [] });
+    expect(await getDossierContent(handle.db, await held(org, dossier.id))).toEqual({ requests: [], entries: [] });
   });
 });

@@ -11,7 +11,7 @@ import { sendInvitation } from '@/lib/invites/send-invitation';
 import { unseal } from '@/lib/mail/seal';
 import { SEALED_KEY } from '@/lib/mail/templates';
 import { openTestDb } from '../support/db';
-import { makeDossier, makeOrganisation, makeUser } from '../support/fixtures';
+import { grantFor, makeDossier, makeOrganisation, makeStaff, makeUser } from '../support/fixtures';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -23,10 +23,11 @@ async function invited(email = `ouder.${Date.now()}@example.be`) {
   const db = handle.db;
   const org = await makeOrganisation(db);
   const { dossier } = await makeDossier(db, org);
-  const inviter = await makeUser(db, 'Sofie Janssens');
-  const sent = await sendInvitation(db, { dossierId: dossier.id, centreId: org.centre.id, inviter, role: 'parent', email });
+  const { viewer } = await makeStaff(db, { role: 'centre_staff', centreId: org.centre.id });
+  const grant = await grantFor(db, viewer, dossier.id, 'contacts.manage');
+  const sent = await sendInvitation(db, grant, { role: 'parent', email });
   if (sent.status !== 'sent') throw new Error(sent.status);
-  return { db, org, dossier, inviter, sent, token: await tokenOf(sent.mailId) };
+  return { db, dossier, grant, sent, token: await tokenOf(sent.mailId) };
 }
 
 async function tokenOf(mailId: string): Promise<string> {
@@ -64,12 +65,10 @@ describe('a used invitation link leads its person back', () => {
 
 describe('a resent invitation', () => {
   it('queues a mail that says it replaces the earlier one; the first mail does not', async () => {
-    const { db, org, dossier, inviter, sent } = await invited();
+    const { db, grant, sent } = await invited();
     const [first] = await db.select().from(t.mailOutbox).where(eq(t.mailOutbox.id, sent.mailId));
     expect(first!.payload).not.toHaveProperty('replaces');
-    expect(await resendInvitation(db, { dossierId: dossier.id, centreId: org.centre.id, invitationId: sent.invitationId, actor: inviter })).toMatchObject({
-      status: 'resent',
-    });
+    expect(await resendInvitation(db, grant, { invitationId: sent.invitationId })).toMatchObject({ status: 'resent' });
     const [invitation] = await db.select().from(t.invitations).where(eq(t.invitations.id, sent.invitationId));
     const [second] = await db.select().from(t.mailOutbox).where(eq(t.mailOutbox.id, invitation!.mailId!));
     expect(second!.id).not.toBe(first!.id);

@@ -12,7 +12,7 @@ import { deliverDueMails, LEASE_MS, type DeliveryTally } from '@/lib/mail/delive
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { retryMail } from '@/lib/mail/retry-mail';
 import { smtpTransport, type MailTransport } from '@/lib/mail/transport';
-import { makeDossier, makeOrganisation, makeUser } from '../support/fixtures';
+import { grantFor, makeDossier, makeOrganisation, makeStaff, makeUser } from '../support/fixtures';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -82,14 +82,11 @@ describe('invitation mail through the outbox', () => {
   it('reaches the invitee over SMTP without student data, and the database never holds its link in clear', async () => {
     const org = await makeOrganisation(db);
     const { dossier, student } = await makeDossier(db, org, { givenName: 'Marieke', familyName: 'Verstraeten' });
-    const inviter = await makeUser(db, 'Sofie Janssens');
+    const { user: inviter, viewer } = await makeStaff(db, { role: 'centre_staff', centreId: org.centre.id });
     await db.update(t.users).set({ email: 'sofie@regenboog.example' }).where(eq(t.users.id, inviter.id));
+    const grant = await grantFor(db, viewer, dossier.id, 'contacts.manage');
 
-    const sent = await sendInvitation(db, {
-      dossierId: dossier.id,
-      centreId: org.centre.id,
-      inviter,
-      role: 'teacher',
+    const sent = await sendInvitation(db, grant, { role: 'teacher',
       email: 'Leen.Claes@School.example',
     });
     expect(sent.status).toBe('sent');
@@ -290,20 +287,21 @@ describe('a mail outage during 50 invitations', () => {
     const org = await makeOrganisation(db);
     const { dossier } = await makeDossier(db, org);
     const port = smtp.port;
-    const inviter = await makeUser(db, 'Sofie Janssens');
+    const { viewer } = await makeStaff(db, { role: 'centre_staff', centreId: org.centre.id });
+    const grant = await grantFor(db, viewer, dossier.id, 'contacts.manage');
 
     // The server answers 421 to every connection while the invitations are sent.
     smtp.setMode('refuse');
     const outcomes = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        sendInvitation(db, { dossierId: dossier.id, centreId: org.centre.id, inviter, role: 'parent', email: `ouder${i}@example.be` }),
+        sendInvitation(db, grant, { role: 'parent', email: `ouder${i}@example.be` }),
       ),
     );
     expect(outcomes.every((o) => o.status === 'sent')).toBe(true);
     const mailIds = outcomes.map((o) => (o as { mailId: string }).mailId);
     expect(await drain(at(0))).toEqual({ sent: 0, failed: 0, retried: 50 });
 
-    let listed = await listOpenInvitations(db, dossier.id);
+    let listed = await listOpenInvitations(db, grant);
     expect(listed).toHaveLength(50);
     expect(listed.every((i) => i.delivery === 'queued')).toBe(true);
     const refused = await db.select().from(t.mailOutbox).where(inArray(t.mailOutbox.id, mailIds));
@@ -314,7 +312,7 @@ describe('a mail outage during 50 invitations', () => {
     expect(await drain(at(3600))).toEqual({ sent: 0, failed: 0, retried: 50 });
     const down = await db.select().from(t.mailOutbox).where(inArray(t.mailOutbox.id, mailIds));
     expect(down.every((m) => m.status === 'queued' && m.attempts === 2 && /ECONNREFUSED/.test(m.lastError ?? ''))).toBe(true);
-    expect((await listOpenInvitations(db, dossier.id)).every((i) => i.delivery === 'queued')).toBe(true);
+    expect((await listOpenInvitations(db, grant)).every((i) => i.delivery === 'queued')).toBe(true);
 
     // Back on the same address: the next passes deliver everything, once.
     smtp = await startSmtpCapture({ port });
@@ -324,7 +322,7 @@ describe('a mail outage during 50 invitations', () => {
     expect(received).toHaveLength(50);
     for (const id of mailIds) expect(received.filter((m) => m.messageId === `<${id}@localhost>`)).toHaveLength(1);
     expect(received.map((m) => m.to[0]).sort()).toEqual(outcomes.map((o) => (o as { email: string }).email).sort());
-    listed = await listOpenInvitations(db, dossier.id);
+    listed = await listOpenInvitations(db, grant);
     expect(listed.every((i) => i.delivery === 'sent')).toBe(true);
   });
 

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { findSession, type Viewer } from '@/lib/auth/find-session';
+import type { DossierAction } from '@/lib/auth/permissions';
+import type { StaffRole } from '@/lib/codes';
 import type { Db } from '@/lib/db/client';
+import { resolveDossierGrant, type DossierGrant } from '@/lib/dossiers/dossier-grant';
 import * as t from '@/lib/db/schema';
 import { studentSearchName } from '@/lib/text/search-name';
 
@@ -44,4 +48,29 @@ export async function makeDossier(
     .returning();
   const [dossier] = await db.insert(t.dossiers).values({ studentId: row!.id, centreId: org.centre.id }).returning();
   return { student: row!, dossier: dossier! };
+}
+
+/**
+ * A staff member with a real session, read back the way every request reads its caller
+ * (findSession), for tests that need a grant: grants come only from the product's resolver.
+ */
+export async function makeStaff(
+  db: Db,
+  unit: { role: StaffRole; centreId?: string; schoolId?: string; departmentId?: string },
+  name = 'Sofie Janssens',
+) {
+  const user = await makeUser(db, name);
+  await db.insert(t.staffMemberships).values({ userId: user.id, ...unit });
+  const token = `test-${randomUUID()}`;
+  await db.insert(t.sessions).values({ sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) });
+  const viewer = await findSession(db, token);
+  if (!viewer) throw new Error('the test session was not found');
+  return { user, viewer };
+}
+
+/** The caller's grant on a dossier through the resolver the product uses; fails the test when refused. */
+export async function grantFor<A extends DossierAction>(db: Db, caller: Viewer, dossierId: string, action: A): Promise<DossierGrant<A>> {
+  const grant = await resolveDossierGrant(db, caller, dossierId, action, '203.0.113.7');
+  if (!grant) throw new Error(`no ${action} grant on ${dossierId}`);
+  return grant;
 }

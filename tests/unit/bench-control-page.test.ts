@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import BenchControlPage, { dynamic } from '@/app/bench/control/page';
+import BenchControlPage, { dynamic } from '@/app/bench/control/page.bench';
 import { productionEnvironment } from '../support/production-env';
 
 const { enterProduction } = productionEnvironment();

@@ -1,3 +1,4 @@
+import { CONTACT_ROLES } from '@/lib/codes';
 import { isIP } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ const BASE = 'http://diplon.invalid';
 describe('e-mail address (Check and Verstuur share this schema)', () => {
   it('is either one plain ASCII address or refused with a Dutch message', () => {
     fc.assert(
-      fc.property(hostileEmail, fc.constantFrom('parent', 'teacher', 'clb', 'care_provider'), (email, role) => {
+      fc.property(hostileEmail, fc.constantFrom(...CONTACT_ROLES), (email, role) => {
         const normalized = normalizeEmail(email);
         const parsed = inviteRequestSchema.safeParse({ email, role });
         expect(parsed.success).toBe(normalized.ok);

@@ -90,7 +90,7 @@ describe('inviteRequestSchema (shared by the dialog and the server actions)', ()
     expect(parsed.error!.issues[0]!.message).toBe(t.invite.errors.characters);
   });
 
-  it('accepts a fine address with a known role', () => {
-    expect(inviteRequestSchema.parse({ email: ' An@Telenet.be ', role: 'clb' })).toEqual({ email: ' An@Telenet.be ', role: 'clb' });
+  it('accepts a fine address with a known role and gives it normalised (trimmed, domain lower-cased)', () => {
+    expect(inviteRequestSchema.parse({ email: ' An@Telenet.be ', role: 'clb' })).toEqual({ email: 'An@telenet.be', role: 'clb' });
   });
 });

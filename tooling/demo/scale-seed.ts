@@ -1,3 +1,4 @@
+import { CONTACT_ROLES } from '@/lib/codes';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
@@ -250,7 +251,7 @@ function generateDossier(seed: number, i: number, nowMs: number, staff: Staff, o
   // Some dossiers have an open (or expired, or cancelled) invitation.
   const openRoll = rnd();
   if (openRoll < 0.12) {
-    const role = pick(rnd, ['parent', 'teacher', 'clb', 'care_provider'] as const);
+    const role = pick(rnd, CONTACT_ROLES);
     const email = `${pick(rnd, ADULT_GIVEN_NAMES).toLowerCase()}.${i}@${pick(rnd, MAIL_DOMAINS)}`;
     const invited = nowMs - between(rnd, 0, 40) * DAY - between(rnd, 0, DAY - 1);
     const cancelled = openRoll < 0.025;

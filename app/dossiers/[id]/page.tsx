@@ -4,8 +4,6 @@ import { DossierActions } from '@/components/dossiers/dossier-actions';
 import { DossierHeader } from '@/components/dossiers/dossier-header';
 import { Notice } from '@/components/ui/notice';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { recordAudit } from '@/lib/audit/record-event';
-import { requestOrigin } from '@/lib/auth/viewer';
 import { can } from '@/lib/auth/permissions';
 import { db } from '@/lib/db/client';
 import { getDossierContent } from '@/lib/dossiers/get-dossier-content';
@@ -16,10 +14,9 @@ export const metadata: Metadata = { title: 'Dossier' };
 
 export default async function DossierPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { viewer, dossier } = await requireDossier(id, 'dossier.view', `/dossiers/${id}`);
-  const content = await getDossierContent(db(), dossier);
-  await recordAudit(db(), { actorId: viewer.user.id, action: 'dossier_viewed', dossierId: dossier.dossier.id, origin: await requestOrigin() });
-  const isStaff = dossier.access.kind === 'staff';
+  const { grant } = await requireDossier(id, 'dossier.view', `/dossiers/${id}`);
+  const content = await getDossierContent(db(), grant);
+  const isStaff = grant.access.kind === 'staff';
   return (
     <article aria-labelledby="dossier-titel">
       {isStaff && (
@@ -29,13 +26,13 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
           </Link>
         </p>
       )}
-      <DossierHeader dossier={dossier} titleId="dossier-titel" />
+      <DossierHeader dossier={grant} titleId="dossier-titel" />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <aside className="lg:order-2">
-          <DossierActions dossierId={dossier.dossier.id} access={dossier.access} />
+          <DossierActions dossierId={grant.id} access={grant.access} />
         </aside>
         <div className="grid gap-6 lg:order-1">
-          {!can(dossier.access, 'contacts.manage') && <Notice>{t.dossier.readOnly}</Notice>}
+          {!can(grant.access, 'contacts.manage') && <Notice>{t.dossier.readOnly}</Notice>}
           <section aria-labelledby="aanvragen-titel" className="rounded-lg bg-white p-4 shadow-sm">
             <h2 id="aanvragen-titel" className="mb-3 text-lg font-semibold">
               {t.dossier.requestsTitle}

@@ -10,13 +10,27 @@ let manifest: Manifest | undefined;
  * call the action the way a (hostile) client would: a POST with a `Next-Action` header.
  */
 export function actionId(file: string, exportedName: string): string {
-  manifest ??= JSON.parse(
-    readFileSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
-  ) as Manifest;
-  for (const [id, entry] of Object.entries(manifest.node)) {
+  for (const [id, entry] of Object.entries(buildManifest().node)) {
     if (entry.exportedName === exportedName && (entry.filename ?? '').replace(/\\/g, '/').endsWith(file)) return id;
   }
   throw new Error(`server action ${file}#${exportedName} not in the build manifest`);
+}
+
+function buildManifest(): Manifest {
+  manifest ??= JSON.parse(
+    readFileSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as Manifest;
+  return manifest;
+}
+
+/** Every server action in this build, as `file#exportedName` with the file relative to the project. */
+export function buildActions(): string[] {
+  const root = process.cwd().replace(/\\/g, '/') + '/';
+  const names = Object.values(buildManifest().node).map((entry) => {
+    const file = (entry.filename ?? '').replace(/\\/g, '/').replace(root, '');
+    return `${file}#${entry.exportedName ?? ''}`;
+  });
+  return [...new Set(names)].sort();
 }
 
 /** Calls a server action directly. `page` is the route it is posted to (any page works). */

@@ -1,19 +1,19 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
-import { requestOrigin } from '@/lib/auth/viewer';
-import { recordAudit } from '@/lib/audit/record-event';
+import type { ActionResult } from '@/lib/actions/result';
 import { revokeContact } from '@/lib/contacts/revoke-contact';
 import { db } from '@/lib/db/client';
-import { withDossier, type DossierContext } from '@/lib/dossiers/with-dossier';
+import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
+import { withDossier } from '@/lib/dossiers/with-dossier';
 import { t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
 import { cancelInvitation } from '@/lib/invites/cancel-invitation';
 import { checkInvitation } from '@/lib/invites/check-invitation';
+import type { CheckResult } from '@/lib/invites/check-result';
 import { issueCheckToken, verifyCheckToken } from '@/lib/invites/check-token';
-import { inviteRequestSchema } from '@/lib/invites/invite-form-schema';
-import { normalizeEmail } from '@/lib/invites/normalize-email';
+import { fieldErrors, inviteRequestSchema, inviteSendSchema } from '@/lib/invites/invite-form-schema';
+import { emailKeyOf } from '@/lib/invites/normalize-email';
 import { limitChecks, limitInvites, minutesUntil } from '@/lib/invites/rate-limits';
 import { resendInvitation } from '@/lib/invites/resend-invitation';
 import { retryInvitationMail } from '@/lib/invites/retry-invitation-mail';
@@ -21,43 +21,44 @@ import { sendInvitation } from '@/lib/invites/send-invitation';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { isUuid } from '@/lib/text/uuid';
 
-export type CheckResult =
-  | { status: 'invalid'; message: string }
-  | { status: 'limited'; message: string }
-  | { status: 'typo'; message: string; suggestion: string }
-  | { status: 'has_access'; message: string }
-  | { status: 'open_invitation'; message: string; invitationId: string }
-  | { status: 'ok'; message: string; email: string; checkToken: string };
+type Grant = DossierGrant<'contacts.manage'>;
 
-export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
+const failed = (message: string = t.invite.errors.unexpected): ActionResult => ({ ok: false, message });
 
-const inviter = ({ viewer }: DossierContext) => ({
-  id: viewer.user.id,
-  givenName: viewer.user.givenName,
-  familyName: viewer.user.familyName,
-});
+/**
+ * The shape every 'Beheer contacten' action shares: the caller's grant on this dossier (or the
+ * 404), then the body; a success refreshes the page (and wakes the outbox when a mail was queued).
+ */
+function contactsAction(dossierId: unknown, body: (grant: Grant) => Promise<ActionResult & { mail?: boolean }>): Promise<ActionResult> {
+  return withDossier(dossierId, 'contacts.manage', async (grant) => {
+    const { mail, ...result } = await body(grant);
+    if (result.ok) {
+      if (mail) kickOutbox();
+      revalidatePath(`/dossiers/${grant.id}/contacten`);
+    }
+    return result;
+  });
+}
 
-function refresh(dossierId: string) {
-  revalidatePath(`/dossiers/${dossierId}/contacten`);
+/** A row action (an invitation or a contact of this dossier, by id): a malformed id is refused before the body runs. */
+function rowAction(dossierId: unknown, rowId: unknown, body: (grant: Grant, rowId: string) => Promise<ActionResult & { mail?: boolean }>) {
+  return contactsAction(dossierId, (grant) => (typeof rowId === 'string' && isUuid(rowId) ? body(grant, rowId) : Promise.resolve(failed())));
+}
+
+async function inviteRateLimit(grant: Grant): Promise<ActionResult | null> {
+  const rate = await limitInvites(db(), grant.actor.id);
+  return rate.allowed ? null : failed(fill(t.invite.errors.rateInvites, { minutes: minutesUntil(rate.retryAfterMs) }));
 }
 
 /** 'Check'. */
 export async function checkInviteAction(dossierId: string, input: unknown): Promise<CheckResult> {
-  return withDossier(dossierId, 'contacts.manage', async (ctx) => {
-    const parsed = inviteRequestSchema.safeParse(input);
-    const rate = await limitChecks(db(), ctx.viewer.user.id);
+  return withDossier(dossierId, 'contacts.manage', async (grant) => {
+    const rate = await limitChecks(db(), grant.actor.id);
     if (!rate.allowed) return { status: 'limited', message: fill(t.invite.errors.rateChecks, { minutes: minutesUntil(rate.retryAfterMs) }) };
-    if (!parsed.success) {
-      return { status: 'invalid', message: parsed.error.issues[0]?.message ?? t.invite.errors.characters };
-    }
-    const outcome = await checkInvitation(db(), ctx.dossier.dossier.id, parsed.data.email);
-    await recordAudit(db(), {
-      actorId: ctx.viewer.user.id,
-      action: 'invitation_checked',
-      dossierId: ctx.dossier.dossier.id,
-      details: { outcome: outcome.status, role: parsed.data.role },
-      origin: await requestOrigin(),
-    });
+    const parsed = inviteRequestSchema.safeParse(input);
+    if (!parsed.success) return { status: 'invalid', message: parsed.error.issues[0]?.message ?? t.invite.errors.characters, fieldErrors: fieldErrors(parsed.error) };
+    const { email, role } = parsed.data;
+    const outcome = await checkInvitation(db(), grant, email, role);
     switch (outcome.status) {
       case 'invalid':
         return { status: 'invalid', message: t.invite.errors[outcome.problem] };
@@ -76,115 +77,65 @@ export async function checkInviteAction(dossierId: string, input: unknown): Prom
           status: 'ok',
           message: t.invite.result.ok,
           email: outcome.email,
-          checkToken: issueCheckToken({
-            dossierId: ctx.dossier.dossier.id,
-            userId: ctx.viewer.user.id,
-            role: parsed.data.role,
-            emailKey: outcome.key,
-          }),
+          checkToken: issueCheckToken({ dossierId: grant.id, userId: grant.actor.id, role, emailKey: outcome.key }),
         };
     }
   });
 }
 
-const sendSchema = inviteRequestSchema.extend({ checkToken: z.string({ error: t.invite.errors.notChecked }).max(200, { error: t.invite.errors.notChecked }) });
-
 /** 'Verstuur': only for the exact address, role and dossier that passed Check. */
 export async function sendInviteAction(dossierId: string, input: unknown): Promise<ActionResult> {
-  return withDossier(dossierId, 'contacts.manage', async (ctx) => {
-    const parsed = sendSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? t.invite.errors.notChecked };
+  return contactsAction(dossierId, async (grant) => {
+    const parsed = inviteSendSchema.safeParse(input);
+    if (!parsed.success) return { ...failed(parsed.error.issues[0]?.message ?? t.invite.errors.notChecked), fieldErrors: fieldErrors(parsed.error) };
     const { email, role, checkToken } = parsed.data;
-    const normalized = normalizeEmail(email);
-    const emailKey = normalized.ok ? normalized.key : '';
+    const emailKey = emailKeyOf(email);
     // Check issues its token only for an address it found fine, so this also refuses typos.
-    if (!normalized.ok || !verifyCheckToken(checkToken, { dossierId: ctx.dossier.dossier.id, userId: ctx.viewer.user.id, role, emailKey })) {
-      return { ok: false, message: t.invite.errors.notChecked };
-    }
-    const rate = await limitInvites(db(), ctx.viewer.user.id);
-    if (!rate.allowed) return { ok: false, message: fill(t.invite.errors.rateInvites, { minutes: minutesUntil(rate.retryAfterMs) }) };
-    const sent = await sendInvitation(db(), {
-      dossierId: ctx.dossier.dossier.id,
-      centreId: ctx.dossier.dossier.centreId,
-      inviter: inviter(ctx),
-      role,
-      email,
-      origin: await requestOrigin(),
-    });
-    if (sent.status === 'has_access') return { ok: false, message: t.invite.errors.hasAccess };
-    if (sent.status === 'open_invitation') return { ok: false, message: t.invite.errors.openInvitation };
-    if (sent.status === 'invalid') return { ok: false, message: t.invite.errors.notChecked };
-    kickOutbox();
-    refresh(ctx.dossier.dossier.id);
-    return { ok: true, message: fill(t.invite.sent, { email: sent.email }) };
+    if (!verifyCheckToken(checkToken, { dossierId: grant.id, userId: grant.actor.id, role, emailKey })) return failed(t.invite.errors.notChecked);
+    const limited = await inviteRateLimit(grant);
+    if (limited) return limited;
+    const sent = await sendInvitation(db(), grant, { role, email });
+    if (sent.status === 'has_access') return failed(t.invite.errors.hasAccess);
+    if (sent.status === 'open_invitation') return failed(t.invite.errors.openInvitation);
+    if (sent.status === 'invalid') return failed(t.invite.errors.notChecked);
+    return { ok: true, message: fill(t.invite.sent, { email: sent.email }), mail: true };
   });
 }
 
 /** 'Opnieuw versturen'. */
 export async function resendInviteAction(dossierId: string, invitationId: string): Promise<ActionResult> {
-  return withDossier(dossierId, 'contacts.manage', async (ctx) => {
-    if (!isUuid(invitationId)) return { ok: false, message: t.invite.errors.unexpected };
-    const rate = await limitInvites(db(), ctx.viewer.user.id);
-    if (!rate.allowed) return { ok: false, message: fill(t.invite.errors.rateInvites, { minutes: minutesUntil(rate.retryAfterMs) }) };
-    const result = await resendInvitation(db(), {
-      dossierId: ctx.dossier.dossier.id,
-      centreId: ctx.dossier.dossier.centreId,
-      invitationId,
-      actor: inviter(ctx),
-      origin: await requestOrigin(),
-    });
-    if (result.status !== 'resent') return { ok: false, message: t.invite.errors.unexpected };
-    kickOutbox();
-    refresh(ctx.dossier.dossier.id);
-    return { ok: true, message: fill(t.invite.list.resent, { email: result.email }) };
+  return rowAction(dossierId, invitationId, async (grant, id) => {
+    const limited = await inviteRateLimit(grant);
+    if (limited) return limited;
+    const result = await resendInvitation(db(), grant, { invitationId: id });
+    if (result.status !== 'resent') return failed();
+    return { ok: true, message: fill(t.invite.list.resent, { email: result.email }), mail: true };
   });
 }
 
 /** 'Annuleren' of an open invitation. */
 export async function cancelInviteAction(dossierId: string, invitationId: string): Promise<ActionResult> {
-  return withDossier(dossierId, 'contacts.manage', async (ctx) => {
-    if (!isUuid(invitationId)) return { ok: false, message: t.invite.errors.unexpected };
-    const result = await cancelInvitation(db(), {
-      dossierId: ctx.dossier.dossier.id,
-      invitationId,
-      actorId: ctx.viewer.user.id,
-      origin: await requestOrigin(),
-    });
-    if (result.status !== 'cancelled') return { ok: false, message: t.invite.errors.unexpected };
-    refresh(ctx.dossier.dossier.id);
+  return rowAction(dossierId, invitationId, async (grant, id) => {
+    const result = await cancelInvitation(db(), grant, { invitationId: id });
+    if (result.status !== 'cancelled') return failed();
     return { ok: true, message: fill(t.invite.list.cancelled, { email: result.email }) };
   });
 }
 
 /** The retry button of a failed invitation mail. */
 export async function retryMailAction(dossierId: string, invitationId: string): Promise<ActionResult> {
-  return withDossier(dossierId, 'contacts.manage', async (ctx) => {
-    if (!isUuid(invitationId)) return { ok: false, message: t.invite.errors.unexpected };
-    const result = await retryInvitationMail(db(), {
-      dossierId: ctx.dossier.dossier.id,
-      invitationId,
-      actorId: ctx.viewer.user.id,
-      origin: await requestOrigin(),
-    });
-    if (!result) return { ok: false, message: t.invite.errors.unexpected };
-    kickOutbox();
-    refresh(ctx.dossier.dossier.id);
-    return { ok: true, message: fill(t.invite.list.retried, { email: result.email }) };
+  return rowAction(dossierId, invitationId, async (grant, id) => {
+    const result = await retryInvitationMail(db(), grant, { invitationId: id });
+    if (!result) return failed();
+    return { ok: true, message: fill(t.invite.list.retried, { email: result.email }), mail: true };
   });
 }
 
 /** 'Toegang intrekken'. */
 export async function revokeContactAction(dossierId: string, contactId: string): Promise<ActionResult> {
-  return withDossier(dossierId, 'contacts.manage', async (ctx) => {
-    if (!isUuid(contactId)) return { ok: false, message: t.invite.errors.unexpected };
-    const result = await revokeContact(db(), {
-      dossierId: ctx.dossier.dossier.id,
-      contactId,
-      actorId: ctx.viewer.user.id,
-      origin: await requestOrigin(),
-    });
-    if (result.status !== 'revoked') return { ok: false, message: t.invite.errors.unexpected };
-    refresh(ctx.dossier.dossier.id);
+  return rowAction(dossierId, contactId, async (grant, id) => {
+    const result = await revokeContact(db(), grant, { contactId: id });
+    if (result.status !== 'revoked') return failed();
     return { ok: true, message: fill(t.invite.revoke.done, { name: result.name }) };
   });
 }

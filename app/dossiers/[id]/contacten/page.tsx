@@ -4,36 +4,31 @@ import { ContactTable } from '@/components/dossiers/contact-table';
 import { InviteDialog } from '@/components/invites/invite-dialog';
 import { OpenInvitations } from '@/components/invites/open-invitations';
 import { ActionButton } from '@/components/ui/action-button';
+import { PersonCard } from '@/components/ui/person-card';
 import { StatusAnnouncer } from '@/components/ui/status-announcer';
 import { listOpenInvitations } from '@/lib/invites/list-open-invitations';
 import { fill } from '@/lib/i18n/format';
-import { revokeContactAction } from './actions';
-import { recordAudit } from '@/lib/audit/record-event';
-import { can } from '@/lib/auth/permissions';
-import { requestOrigin } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
+import { narrowGrant } from '@/lib/dossiers/dossier-grant';
 import { listContacts } from '@/lib/dossiers/list-contacts';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
 import { t } from '@/lib/i18n';
+import { cancelInviteAction, checkInviteAction, resendInviteAction, retryMailAction, revokeContactAction, sendInviteAction } from './actions';
 
 export const metadata: Metadata = { title: t.contacts.title };
 
 export default async function ContactsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { viewer, dossier } = await requireDossier(id, 'contacts.view', `/dossiers/${id}/contacten`);
-  const manage = can(dossier.access, 'contacts.manage');
-  const [contacts, invitations] = await Promise.all([
-    listContacts(db(), dossier),
-    manage ? listOpenInvitations(db(), dossier.dossier.id) : Promise.resolve([]),
-  ]);
-  const dossierId = dossier.dossier.id;
-  await recordAudit(db(), { actorId: viewer.user.id, action: 'contacts_viewed', dossierId: dossier.dossier.id, origin: await requestOrigin() });
-  const student = `${dossier.student.givenName} ${dossier.student.familyName}`;
+  const { grant } = await requireDossier(id, 'contacts.view', `/dossiers/${id}/contacten`);
+  const manage = narrowGrant(grant, 'contacts.manage');
+  const [contacts, invitations] = await Promise.all([listContacts(db(), grant), manage ? listOpenInvitations(db(), manage) : Promise.resolve([])]);
+  const dossierId = grant.id;
+  const student = `${grant.student.givenName} ${grant.student.familyName}`;
   return (
     <article aria-labelledby="contacten-titel" className="grid gap-6">
       <StatusAnnouncer>
       <p>
-        <Link href={`/dossiers/${dossier.dossier.id}`} className="text-brand-700 underline">
+        <Link href={`/dossiers/${dossierId}`} className="text-brand-700 underline">
           {t.dossier.backToDossier}
         </Link>
       </p>
@@ -46,7 +41,15 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
             {t.dossier.titlePrefix} {student}. {t.contacts.intro}
           </p>
         </div>
-        {manage && <InviteDialog dossierId={dossierId} />}
+        {manage && (
+          <InviteDialog
+            actions={{
+              check: checkInviteAction.bind(null, dossierId),
+              send: sendInviteAction.bind(null, dossierId),
+              resend: resendInviteAction.bind(null, dossierId),
+            }}
+          />
+        )}
       </header>
       <section aria-labelledby="contacten-lijst" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="contacten-lijst" className="mb-3 text-lg font-semibold">
@@ -81,7 +84,14 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
           <h2 id="uitnodigingen" className="mb-3 text-lg font-semibold">
             {t.contacts.invitationsTitle}
           </h2>
-          <OpenInvitations dossierId={dossierId} rows={invitations} />
+          <OpenInvitations
+            rows={invitations}
+            actions={{
+              retry: retryMailAction.bind(null, dossierId),
+              resend: resendInviteAction.bind(null, dossierId),
+              cancel: cancelInviteAction.bind(null, dossierId),
+            }}
+          />
         </section>
       )}
       <section aria-labelledby="medewerkers" className="rounded-lg bg-white p-4 shadow-sm">
@@ -91,10 +101,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
         <p className="mb-3 text-sm text-slate-700">{t.contacts.staffIntro}</p>
         <ul className="grid gap-2 sm:grid-cols-2">
           {contacts.staff.map((s, i) => (
-            <li key={i} className="rounded-md border border-slate-200 p-3">
-              <p className="font-semibold">{s.name}</p>
-              <p className="text-sm">{t.roles.staff[s.role]}</p>
-            </li>
+            <PersonCard key={i} name={s.name} role={t.roles.staff[s.role]} />
           ))}
         </ul>
       </section>

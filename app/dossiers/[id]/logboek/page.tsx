@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listDossierEvents } from '@/lib/audit/list-dossier-events';
-import { recordAudit } from '@/lib/audit/record-event';
-import { requestOrigin } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
 import { formatDateTime, t } from '@/lib/i18n';
@@ -17,21 +15,20 @@ export default async function AuditLogPage({
   searchParams: Promise<{ voor?: string | string[] }>;
 }) {
   const { id } = await params;
-  const { viewer, dossier } = await requireDossier(id, 'audit.view', `/dossiers/${id}/logboek`);
+  const { grant } = await requireDossier(id, 'audit.view', `/dossiers/${id}/logboek`);
   const { voor } = await searchParams;
   const before = typeof voor === 'string' && /^\d{1,15}$/.test(voor) ? Number(voor) : undefined;
-  const page = await listDossierEvents(db(), dossier.dossier.id, before);
-  await recordAudit(db(), { actorId: viewer.user.id, action: 'audit_viewed', dossierId: dossier.dossier.id, origin: await requestOrigin() });
+  const page = await listDossierEvents(db(), grant, before);
   const c = t.auditLog.columns;
   return (
     <article aria-labelledby="logboek-titel" className="grid gap-4">
       <p>
-        <Link href={`/dossiers/${dossier.dossier.id}`} className="text-brand-700 underline">
+        <Link href={`/dossiers/${grant.id}`} className="text-brand-700 underline">
           {t.dossier.backToDossier}
         </Link>
       </p>
       <h1 id="logboek-titel" className="text-2xl font-bold tracking-tight sm:text-3xl">
-        {t.auditLog.title}: {dossier.student.givenName} {dossier.student.familyName}
+        {t.auditLog.title}: {grant.student.givenName} {grant.student.familyName}
       </h1>
       <p>{t.auditLog.intro}</p>
       {page.events.length === 0 ? (
@@ -58,7 +55,7 @@ export default async function AuditLogPage({
       )}
       {page.nextBefore && (
         <p>
-          <Link href={`/dossiers/${dossier.dossier.id}/logboek?voor=${page.nextBefore}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
+          <Link href={`/dossiers/${grant.id}/logboek?voor=${page.nextBefore}`} className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">
             {t.auditLog.older}
           </Link>
         </p>

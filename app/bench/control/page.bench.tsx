@@ -6,7 +6,8 @@ import { env } from '@/lib/config/env';
  * Benchmark control: a dynamic page under the root layout that touches neither the database
  * nor a session (requested without a cookie). `npm run bench` divides every page's figures by
  * this one's, and `npm run budget:js` uses its scripts as the framework baseline.
- * It does not exist in production.
+ * It is routed only in the benchmark's build (next.config.ts pageExtensions), and answers 404
+ * there too when APP_ENV is production.
  */
 export const dynamic = 'force-dynamic';
 
