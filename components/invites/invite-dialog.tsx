@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useRef, useState } from 'react';
 import { useAnnounce } from '@/components/ui/status-announcer';
 import { t } from '@/lib/i18n';
+import { fill } from '@/lib/i18n/format';
 import { CONTACT_ROLES, type ContactRole } from '@/lib/codes';
 import type { InviteActions } from './invite-form';
 
@@ -19,7 +20,7 @@ const InviteForm = dynamic(() => import('./invite-form'), {
  * <dialog>: focus moves in and stays in, Esc and Annuleren close it and focus returns to the
  * button. On a phone it is a full-screen sheet.
  */
-export function InviteDialog({ actions }: { actions: InviteActions }) {
+export function InviteDialog({ actions, studentName }: { actions: InviteActions; studentName: string }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const [role, setRole] = useState<ContactRole | null>(null);
@@ -58,9 +59,13 @@ export function InviteDialog({ actions }: { actions: InviteActions }) {
           <div className="p-5">
             {role === null ? (
               <div>
-                <h2 id="invite-dialog-title" className="mb-4 text-xl font-bold">
+                <h2 id="invite-dialog-title" className="text-xl font-bold">
                   {t.invite.chooseTitle}
                 </h2>
+                {/* Inviting into the wrong child's dossier is the costliest mistake: the dialog names the student. */}
+                <p className="mb-4 mt-1 font-medium" data-testid="invite-student">
+                  {fill(t.invite.forStudent, { student: studentName })}
+                </p>
                 <ul className="grid gap-2">
                   {CONTACT_ROLES.map((r) => (
                     <li key={r}>
@@ -83,8 +88,10 @@ export function InviteDialog({ actions }: { actions: InviteActions }) {
               <InviteForm
                 actions={actions}
                 role={role}
+                studentName={studentName}
                 titleId="invite-dialog-title"
                 onCancel={close}
+                onBack={() => setRole(null)}
                 onDone={(message) => {
                   close();
                   announce(message);

@@ -1,4 +1,5 @@
 import { ActionButton } from '@/components/ui/action-button';
+import { RefreshWhileQueued } from './refresh-while-queued';
 import { formatDateTime, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
 import type { ActionResult } from '@/lib/actions/result';
@@ -11,6 +12,8 @@ export type InvitationRowActions = {
   retry: (invitationId: string) => Promise<ActionResult>;
   resend: (invitationId: string) => Promise<ActionResult>;
   cancel: (invitationId: string) => Promise<ActionResult>;
+  /** The delivery state per open invitation, for the page to follow 'In wachtrij' without a reload. */
+  deliveryStates: () => Promise<Record<string, string>>;
 };
 
 const deliveryTone = {
@@ -25,6 +28,8 @@ export function OpenInvitations({ rows, actions }: { rows: Row[]; actions: Invit
   if (rows.length === 0) return <p>{t.contacts.noInvitations}</p>;
   const l = t.invite.list;
   return (
+    <>
+    <RefreshWhileQueued shown={Object.fromEntries(rows.map((inv) => [inv.id, inv.delivery]))} states={actions.deliveryStates} />
     <ul className="grid gap-3">
       {rows.map((inv) => (
         <li key={inv.id} className="rounded-md border border-slate-200 p-3" data-testid="invitation">
@@ -71,5 +76,6 @@ export function OpenInvitations({ rows, actions }: { rows: Row[]; actions: Invit
         </li>
       ))}
     </ul>
+    </>
   );
 }

@@ -152,9 +152,14 @@ export const nl = {
     title: 'Logboek',
     intro: 'Wie wat deed in dit dossier, nieuwste eerst.',
     empty: 'Nog geen gebeurtenissen.',
-    columns: { at: 'Tijdstip', actor: 'Wie', action: 'Wat' },
+    columns: { at: 'Tijdstip', actor: 'Wie', action: 'Wat', subject: 'Over wie', role: 'Rol' },
     unknownActor: 'onbekend',
     older: 'Oudere gebeurtenissen',
+    newest: 'Naar de nieuwste gebeurtenissen',
+    kindLabel: 'Toon',
+    kinds: { all: 'Alle gebeurtenissen', access: 'Toegang en uitnodigingen', views: 'Wie keek' },
+    filter: 'Toon',
+    emptyKind: 'Geen gebeurtenissen van deze soort.',
     actions: {
       login: 'Aangemeld',
       registration: 'Geregistreerd',
@@ -185,6 +190,9 @@ export const nl = {
     cancel: 'Annuleren',
     close: 'Sluiten',
     back: 'Terug',
+    backToRoles: 'Terug naar: Wie wil je uitnodigen?',
+    forStudent: 'Voor het dossier van {student}.',
+    sendFor: 'Verstuur uitnodiging voor het dossier van {student}',
     formTitle: {
       parent: 'Nodig een ouder uit',
       teacher: 'Nodig een leerkracht uit',
@@ -210,6 +218,7 @@ export const nl = {
       hasAccess: 'Dit adres heeft al toegang tot dit dossier als {role}.',
       openInvitation: 'Er staat al een uitnodiging open voor dit adres ({role}).',
       resendOpen: 'Verstuur die uitnodiging opnieuw',
+      replaceOpen: 'Annuleer die uitnodiging en nodig uit als {role}',
     },
     errors: {
       required: 'Vul een e-mailadres in.',

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diplonAdapter } from '@/lib/auth/adapter';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
+import { listDossierEvents } from '@/lib/audit/list-dossier-events';
+import { recordAudit } from '@/lib/audit/record-event';
+import { revokeContact } from '@/lib/contacts/revoke-contact';
 import { acceptInvitation } from '@/lib/invites/accept-invitation';
 import { findUsedInvitation } from '@/lib/invites/find-used-invitation';
 import { limitAccepts, limitTokenLookups } from '@/lib/invites/rate-limits';
@@ -27,7 +30,7 @@ async function invited(email = `ouder.${Date.now()}@example.be`) {
   const grant = await grantFor(db, viewer, dossier.id, 'contacts.manage');
   const sent = await sendInvitation(db, grant, { role: 'parent', email });
   if (sent.status !== 'sent') throw new Error(sent.status);
-  return { db, dossier, grant, sent, token: await tokenOf(sent.mailId) };
+  return { db, dossier, grant, viewer, sent, token: await tokenOf(sent.mailId) };
 }
 
 async function tokenOf(mailId: string): Promise<string> {
@@ -95,5 +98,31 @@ describe('Afmelden', () => {
     const ended = await diplonAdapter(db).deleteSession!(sessionToken);
     expect(ended).toMatchObject({ sessionToken, userId: person.id });
     expect(await db.select().from(t.sessions).where(eq(t.sessions.sessionToken, sessionToken))).toEqual([]);
+  });
+});
+
+describe('Logboek: who gave Jan access?', () => {
+  it('names on every access event whom it was about and the role, and filters by kind', async () => {
+    const { db, dossier, grant, viewer, sent, token } = await invited('jan.ouder@example.be');
+    const jan = await makeUser(db, 'Jan Ouder');
+    const accepted = await acceptInvitation(db, { token, userId: jan.id });
+    if (accepted.status !== 'accepted') throw new Error(accepted.status);
+    const [contact] = await db.select().from(t.dossierContacts).where(eq(t.dossierContacts.invitationId, sent.invitationId));
+    expect(await revokeContact(db, grant, { contactId: contact!.id })).toMatchObject({ status: 'revoked' });
+    await recordAudit(db, { actorId: viewer.user.id, action: 'contacts_viewed', dossierId: dossier.id });
+    const log = await grantFor(db, viewer, dossier.id, 'audit.view');
+
+    const access = await listDossierEvents(db, log, { kind: 'access' });
+    const byAction = Object.fromEntries(access.events.map((e) => [e.action, e]));
+    expect(byAction.invitation_sent).toMatchObject({ actor: 'Sofie Janssens', subject: 'jan.ouder@example.be', role: 'parent' });
+    expect(byAction.invitation_accepted).toMatchObject({ actor: 'Jan Ouder', subject: 'jan.ouder@example.be', role: 'parent' });
+    expect(byAction.contact_revoked).toMatchObject({ actor: 'Sofie Janssens', subject: 'Jan Ouder', role: 'parent' });
+    expect(access.events.every((e) => !e.action.endsWith('_viewed'))).toBe(true);
+
+    const views = await listDossierEvents(db, log, { kind: 'views' });
+    expect(views.events.length).toBeGreaterThan(0);
+    expect(views.events.every((e) => e.action.endsWith('_viewed'))).toBe(true);
+    const all = await listDossierEvents(db, log);
+    expect(all.events.length).toBe(access.events.length + views.events.length);
   });
 });

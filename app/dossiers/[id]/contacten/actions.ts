@@ -14,6 +14,7 @@ import type { CheckResult } from '@/lib/invites/check-result';
 import { issueCheckToken, verifyCheckToken } from '@/lib/invites/check-token';
 import { fieldErrors, inviteRequestSchema, inviteSendSchema } from '@/lib/invites/invite-form-schema';
 import { emailKeyOf } from '@/lib/invites/normalize-email';
+import { listOpenInvitations } from '@/lib/invites/list-open-invitations';
 import { limitChecks, limitInvites, minutesUntil } from '@/lib/invites/rate-limits';
 import { resendInvitation } from '@/lib/invites/resend-invitation';
 import { retryInvitationMail } from '@/lib/invites/retry-invitation-mail';
@@ -71,6 +72,7 @@ export async function checkInviteAction(dossierId: string, input: unknown): Prom
           status: 'open_invitation',
           message: fill(t.invite.result.openInvitation, { role: t.roles.contact[outcome.role] }),
           invitationId: outcome.invitationId,
+          role: outcome.role,
         };
       case 'ok':
         return {
@@ -128,6 +130,14 @@ export async function retryMailAction(dossierId: string, invitationId: string): 
     const result = await retryInvitationMail(db(), grant, { invitationId: id });
     if (!result) return failed();
     return { ok: true, message: fill(t.invite.list.retried, { email: result.email }), mail: true };
+  });
+}
+
+/** The delivery state of each open invitation (read-only), so 'In wachtrij' turns without a reload. */
+export async function deliveryStatesAction(dossierId: string): Promise<Record<string, string>> {
+  return withDossier(dossierId, 'contacts.manage', async (grant) => {
+    const rows = await listOpenInvitations(db(), grant);
+    return Object.fromEntries(rows.map((row) => [row.id, row.delivery]));
   });
 }
 
