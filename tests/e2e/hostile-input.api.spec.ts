@@ -55,7 +55,8 @@ test(`Check: ${RUNS} hostile addresses, each refused in Dutch or checked, never 
       const result = resultOf(response.body);
       const normalized = normalizeEmail(email);
       if (!normalized.ok) {
-        expect(result).toEqual({ status: 'invalid', message: t.invite.errors[normalized.problem] });
+        // Every field's error comes back, keyed by field, for the form to show beside it.
+        expect(result).toEqual({ status: 'invalid', message: t.invite.errors[normalized.problem], fieldErrors: { email: t.invite.errors[normalized.problem] } });
       } else {
         expect(['ok', 'typo', 'has_access', 'open_invitation']).toContain(result.status);
         if (result.status === 'ok') expect(result.email).toBe(normalized.email);
