@@ -70,6 +70,7 @@ export function OpenInvitations({ rows, actions }: { rows: Row[]; actions: Invit
               label={l.cancel}
               variant="danger"
               run={actions.cancel.bind(null, inv.id)}
+              confirmId={`annuleren-${inv.id}`}
               confirm={{ question: fill(l.confirmCancel, { email: inv.email }), yes: l.confirmYes, no: l.confirmNo }}
             />
           </div>

@@ -5,8 +5,11 @@ import { E2E_PERSONS, TARGET_DOSSIER } from './support/actors';
 import { expectAccessible } from './support/axe';
 import { inviteeContextOptions } from './support/client-address';
 import { inviteOverHttp } from './support/invite-over-http';
+import { loginOverHttp } from './support/http-session';
 import { loginAs, registerNewPerson } from './support/login';
+import { mailsTo } from './support/mailbox';
 import { E2E } from './support/ports';
+import { actionId, callAction } from './support/server-actions';
 
 /**
  * The invitee's journey as a parent lives it, on a phone (this file runs in the phone project
@@ -131,3 +134,36 @@ test('a parent whose access was revoked is told whom to ask, and an expired sess
 async function loginChoice(page: Page, label: string) {
   await page.getByRole('button', { name: new RegExp(`^Aanmelden als ${label}`) }).click();
 }
+
+test('without JavaScript staff resend an invitation and revoke a contact (with its confirmation)', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  // A contact to revoke (invited and accepted over HTTP) and an open invitation to resend.
+  const accepted = await inviteOverHttp(TEST_PERSONS.schoolManager.sub, TARGET_DOSSIER);
+  const name = { givenName: 'Zonder', familyName: `Script${randomBytes(3).toString('hex')}` };
+  const invitee = await loginOverHttp(E2E.appUrl, name);
+  const token = new URL(accepted.link).pathname.split('/').at(-1)!;
+  await callAction(E2E.appUrl, `/uitnodiging/${token}`, actionId('app/uitnodiging/[token]/actions.ts', 'acceptInvitationAction'), [token], invitee.cookie);
+  const open = await inviteOverHttp(TEST_PERSONS.schoolManager.sub, TARGET_DOSSIER);
+
+  const context = await browser.newContext({ ...testInfo.project.use, baseURL: E2E.appUrl, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await loginAs(page, TEST_PERSONS.schoolManager);
+  await page.goto(`/dossiers/${TARGET_DOSSIER}/contacten`);
+
+  const row = page.getByTestId('invitation').filter({ hasText: open.email });
+  await row.getByRole('button', { name: 'Opnieuw versturen' }).click();
+  await expect(page.getByTestId('invitation').filter({ hasText: open.email }).getByRole('status')).toContainText(
+    `Uitnodiging opnieuw verstuurd naar ${open.email}.`,
+  );
+  await expect.poll(async () => (await mailsTo(open.email)).length, { timeout: 15_000 }).toBe(2);
+
+  const person = `${name.givenName} ${name.familyName}`;
+  const active = page.getByRole('region', { name: 'Contacten met toegang' }).getByTestId('contact').filter({ hasText: person });
+  await active.getByRole('button', { name: 'Toegang intrekken' }).click();
+  await expect(page).toHaveURL(/bevestig=intrekken-/);
+  await expect(active).toContainText(`Toegang van ${person} (Ouder) intrekken?`);
+  await active.getByRole('button', { name: 'Ja, trek in' }).click();
+  await expect(page.getByRole('region', { name: 'Ingetrokken toegang' }).getByTestId('contact').filter({ hasText: person })).toBeVisible();
+  await expect(active).toHaveCount(0);
+  await context.close();
+});

@@ -70,6 +70,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
                       label={t.invite.revoke.button}
                       variant="danger"
                       run={revokeContactAction.bind(null, dossierId, c.id)}
+                      confirmId={`intrekken-${c.id}`}
                       confirm={{
                         question: fill(t.invite.revoke.confirm, { name: c.name, role: t.roles.contact[c.role] }),
                         yes: t.invite.revoke.yes,
