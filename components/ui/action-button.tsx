@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import { t } from '@/lib/i18n';
 import { useAnnounce } from './status-announcer';
 
@@ -45,7 +45,12 @@ export function ActionButton({
   const params = useSearchParams();
   const askedByUrl = Boolean(confirm && confirmId && params.get(CONFIRM_PARAM) === confirmId);
   const [asking, setAsking] = useState(askedByUrl);
-  const [state, formAction, pending] = useActionState(run as unknown as (state: Result | null) => Promise<Result | null>, null);
+  // Before hydration: the server action itself as the form's action (a native POST; its result
+  // comes back as this state). Once hydrated: called directly, so the outcome is announced even
+  // when the row it belongs to is gone from the refreshed page.
+  const [state, formAction, posting] = useActionState(run as unknown as (state: Result | null) => Promise<Result | null>, null);
+  const [calling, startTransition] = useTransition();
+  const pending = posting || calling;
   const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
   const announce = useAnnounce();
   const yesRef = useRef<HTMLButtonElement>(null);
@@ -61,6 +66,18 @@ export function ActionButton({
     setAsking(false);
   }, [state, announce]);
 
+  const act = () =>
+    startTransition(async () => {
+      try {
+        const result = await run();
+        announce(result.message, result.ok ? 'success' : 'error');
+      } catch {
+        announce(t.app.actionFailed, 'error');
+      }
+      setAsking(false);
+    });
+  const action = hydrated ? act : formAction;
+
   const base = `min-h-11 rounded-md px-3 py-2 text-sm font-semibold disabled:opacity-60`;
   // Without JavaScript the outcome of a native POST is shown here; once hydrated, the section announces it.
   const outcome = state && !hydrated ? <p role="status" className="text-sm">{state.message}</p> : null;
@@ -73,7 +90,7 @@ export function ActionButton({
       <div role="group" aria-label={label} className="grid gap-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
         <p>{confirm.question}</p>
         <div className="flex flex-wrap gap-2">
-          <form action={formAction}>
+          <form action={action}>
             <button ref={yesRef} type="submit" className={`${base} ${styles.danger}`} disabled={pending} autoFocus={askedByUrl}>
               {confirm.yes}
             </button>
@@ -109,7 +126,7 @@ export function ActionButton({
     );
   }
   return (
-    <form action={formAction}>
+    <form action={action}>
       <button ref={triggerRef} type="submit" className={`${base} ${styles[variant]}`} disabled={pending}>
         {label}
       </button>
