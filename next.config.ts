@@ -1,6 +1,10 @@
 import type { NextConfig } from 'next';
 import { staticSecurityHeaders } from './lib/security/csp';
 import { developmentLogging } from './lib/server/development-logging';
+import { maxUploadBytes } from './lib/security/refuse-request';
+
+// Forms with attachments (up to five files of ATTACHMENT_MAX_MB): proxy.ts refuses anything larger with a Dutch 413.
+const uploadLimit = maxUploadBytes(Number(process.env.ATTACHMENT_MAX_MB) || 10);
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'oidc-provider'],
@@ -13,6 +17,10 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Invitation tokens, itsme codes and the mailbox's links stay out of the development log.
   logging: developmentLogging,
+  experimental: {
+    serverActions: { bodySizeLimit: uploadLimit },
+    proxyClientMaxBodySize: uploadLimit,
+  },
   async headers() {
     return [
       { source: '/:path*', headers: staticSecurityHeaders() },

@@ -4,7 +4,7 @@ import { databaseAvailable } from '@/lib/db/availability';
 import { t } from '@/lib/i18n';
 import { clientAddress } from '@/lib/security/client-address';
 import { contentSecurityPolicy, staticSecurityHeaders } from '@/lib/security/csp';
-import { refuseRequest } from '@/lib/security/refuse-request';
+import { maxUploadBytes, refuseRequest } from '@/lib/security/refuse-request';
 import { REQUEST_PATH_HEADER, unavailableResponse } from '@/lib/server/unavailable-page';
 
 /**
@@ -15,8 +15,11 @@ import { REQUEST_PATH_HEADER, unavailableResponse } from '@/lib/server/unavailab
  * still asks the database itself). Never an access check: authorization lives in the data
  * access layer.
  */
+/** Paths that need no database, so they keep answering while it is down (itsme fetches our keys at any time). */
+const WITHOUT_DATABASE = new Set(['/api/health', '/.well-known/jwks.json']);
+
 export function proxy(request: NextRequest) {
-  if (!databaseAvailable() && request.nextUrl.pathname !== '/api/health') return unavailableResponse();
+  if (!databaseAvailable() && !WITHOUT_DATABASE.has(request.nextUrl.pathname)) return unavailableResponse();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const config = env();
   const csp = contentSecurityPolicy(nonce, {
@@ -25,7 +28,12 @@ export function proxy(request: NextRequest) {
     https: config.APP_URL.startsWith('https://'),
   });
   const hops = config.TRUSTED_PROXY_HOPS;
-  const refusal = refuseRequest({ method: request.method, headers: request.headers, trustForwardedHost: hops > 0 });
+  const refusal = refuseRequest({
+    method: request.method,
+    headers: request.headers,
+    trustForwardedHost: hops > 0,
+    maxUploadBytes: maxUploadBytes(config.ATTACHMENT_MAX_MB),
+  });
   if (refusal) {
     return new NextResponse(t.errors[refusal.message], {
       status: refusal.status,

@@ -8,7 +8,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A fresh, migrated database per file: seconds alone, over a minute on a shared, loaded machine.
+    hookTimeout: 180_000,
     // Every file has its own database (tests/support/db.ts), so two files run side by side.
     fileParallelism: true,
     maxWorkers: 2,

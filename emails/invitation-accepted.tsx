@@ -1,6 +1,6 @@
 import { Button, Heading, Section, Text } from '@react-email/components';
-import { t } from '@/lib/i18n';
-import type { ContactRole } from '@/lib/codes';
+import { roleLabel, t } from '@/lib/i18n';
+import { isStaffRole, type InviteRole } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
 import { MailLayout, button, heading, paragraph } from './layout';
 
@@ -9,7 +9,7 @@ export type InvitationAcceptedMailProps = {
   /** The name itsme confirmed at acceptance. */
   acceptedByName: string;
   invitedEmail: string;
-  role: ContactRole;
+  role: InviteRole;
   /** 'Beheer contacten' of the dossier: behind login. */
   contactsUrl: string;
   supportEmail: string;
@@ -29,9 +29,9 @@ export default function InvitationAcceptedMail(props: InvitationAcceptedMailProp
         {m.heading}
       </Heading>
       <Text style={paragraph}>
-        {fill(m.body, { email: props.invitedEmail, role: t.roles.contact[props.role], name: props.acceptedByName })}
+        {fill(m.body, { email: props.invitedEmail, role: roleLabel(props.role), name: props.acceptedByName })}
       </Text>
-      <Text style={paragraph}>{m.login}</Text>
+      <Text style={paragraph}>{isStaffRole(props.role) ? m.staffLogin : m.login}</Text>
       <Section style={{ margin: '8px 0 0' }}>
         <Button href={props.contactsUrl} style={button}>
           {m.button}

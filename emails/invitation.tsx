@@ -1,6 +1,6 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
-import { t } from '@/lib/i18n';
-import type { ContactRole } from '@/lib/codes';
+import { roleLabel, t } from '@/lib/i18n';
+import { isStaffRole, type InviteRole } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
 import { MailLayout, button, heading, link, paragraph, subheading } from './layout';
 
@@ -8,7 +8,9 @@ export type InvitationMailProps = {
   appName: string;
   inviterName: string;
   organisationName: string;
-  role: ContactRole;
+  role: InviteRole;
+  /** A staff invitation's school or department. */
+  unitName?: string;
   link: string;
   /** The app's address, where the invitee logs in from now on. */
   appUrl: string;
@@ -23,7 +25,9 @@ export type InvitationMailProps = {
 /** The invitation: who invites, for which role, why itsme, the link, expiry, support. No student data. */
 export default function InvitationMail(props: InvitationMailProps) {
   const m = t.mail.invitation;
-  const role = t.roles.contact[props.role];
+  const role = roleLabel(props.role);
+  // A staff invitation names its role and its school or department; a dossier invitation its dossier.
+  const intro = isStaffRole(props.role) ? (props.unitName ? m.staffUnitIntro : m.staffIntro) : m.intro;
   return (
     <MailLayout
       appName={props.appName}
@@ -35,7 +39,7 @@ export default function InvitationMail(props: InvitationMailProps) {
       </Heading>
       {props.replaces && <Text style={{ ...paragraph, fontWeight: 700 }}>{m.replaces}</Text>}
       <Text style={paragraph}>
-        {fill(m.intro, { inviter: props.inviterName, organisation: props.organisationName, role, app: props.appName })}
+        {fill(intro, { inviter: props.inviterName, organisation: props.organisationName, role, unit: props.unitName ?? '', app: props.appName })}
       </Text>
       <Heading as="h2" style={subheading}>
         {m.itsmeHeading}

@@ -3,15 +3,19 @@
  * points elsewhere) and `next dev`, which migrates and seeds the embedded database at start.
  */
 import { spawn } from 'node:child_process';
-import { rpPublicJwks } from '@/lib/auth/itsme/keys';
-import { env } from '@/lib/config/env';
+import path from 'node:path';
+import { rpPrivateJwks } from '@/lib/auth/itsme/keys';
+import { DATA_DIR, env, standinIssuerFor } from '@/lib/config/env';
 import { developmentHost } from '@/lib/server/development-logging';
 import { startStandin } from '@/tooling/itsme-standin';
 import { authUrlFor } from './lib/auth-url';
 
 const config = env();
-const standinIssuer = `http://127.0.0.1:${config.ITSME_STANDIN_PORT}`;
+const standinIssuer = standinIssuerFor(config.ITSME_STANDIN_PORT);
 const useStandin = config.ITSME_ISSUER === standinIssuer;
+
+// The development keys are generated here, before the app and the stand-in read them.
+rpPrivateJwks();
 
 const standin = useStandin
   ? await startStandin({
@@ -19,7 +23,9 @@ const standin = useStandin
       clientId: config.ITSME_CLIENT_ID,
       serviceCode: config.ITSME_SERVICE_CODE,
       redirectUris: [`${config.APP_URL}/api/auth/callback/itsme`],
-      clientJwks: rpPublicJwks(),
+      // Fetched from the app as itsme does; persons made with 'Nieuwe persoon' outlive a restart.
+      clientJwksUri: `${config.APP_URL}/.well-known/jwks.json`,
+      personsFile: path.join(DATA_DIR, 'itsme-standin-persons.json'),
     })
   : null;
 console.log(useStandin ? `itsme-stand-in: ${standinIssuer}` : `itsme: ${config.ITSME_ISSUER}`);

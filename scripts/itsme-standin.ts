@@ -1,6 +1,6 @@
 // npm run itsme:standin — the itsme stand-in for development, configured from the environment.
-import { rpPublicJwks } from '../lib/auth/itsme/keys';
-import { env } from '../lib/config/env';
+import path from 'node:path';
+import { DATA_DIR, env } from '../lib/config/env';
 import { startStandin } from '../tooling/itsme-standin';
 
 const config = env();
@@ -9,7 +9,8 @@ const standin = await startStandin({
   clientId: config.ITSME_CLIENT_ID,
   serviceCode: config.ITSME_SERVICE_CODE,
   redirectUris: [`${config.APP_URL}/api/auth/callback/itsme`],
-  clientJwks: rpPublicJwks(),
+  clientJwksUri: `${config.APP_URL}/.well-known/jwks.json`,
+  personsFile: path.join(DATA_DIR, 'itsme-standin-persons.json'),
 });
 
 console.log(`itsme-stand-in luistert op ${standin.issuer}`);

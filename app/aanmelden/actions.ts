@@ -1,12 +1,11 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { signIn } from '@/lib/auth/auth';
 import { RETURN_COOKIE_MAX_AGE_SECONDS, RETURN_COOKIE_PATH, returnCookieName, sessionCookieName, usesSecureCookies } from '@/lib/auth/cookies';
 import { safeReturnPath } from '@/lib/auth/safe-return';
+import { endSession } from '@/lib/auth/session-token';
 import { db } from '@/lib/db/client';
-import { sessions } from '@/lib/db/schema';
 
 /**
  * 'Aanmelden met itsme'. A session still open in this browser is ended first, so every login
@@ -18,7 +17,7 @@ export async function signInWithItsme(formData: FormData): Promise<void> {
   const jar = await cookies();
   const current = jar.get(sessionCookieName())?.value;
   if (current) {
-    await db().delete(sessions).where(eq(sessions.sessionToken, current));
+    await endSession(db(), current);
     jar.delete(sessionCookieName());
   }
   jar.set(returnCookieName(), redirectTo, {

@@ -3,10 +3,9 @@
 import dynamic from 'next/dynamic';
 import { useRef, useState } from 'react';
 import { useAnnounce } from '@/components/ui/status-announcer';
-import { t } from '@/lib/i18n';
-import { fill } from '@/lib/i18n/format';
-import { CONTACT_ROLES, type ContactRole } from '@/lib/codes';
-import type { InviteActions } from './invite-form';
+import { CONTACT_ROLES, type InviteRole } from '@/lib/codes';
+import { roleLabel, t } from '@/lib/i18n';
+import { subjectLine, type InviteActions, type InviteSubject } from './invite-form';
 
 // The form (react-hook-form, zod) is fetched only when someone opens the dialog.
 const InviteForm = dynamic(() => import('./invite-form'), {
@@ -16,14 +15,23 @@ const InviteForm = dynamic(() => import('./invite-form'), {
 
 
 /**
- * 'Nodig iemand nieuw uit' → "Wie wil je uitnodigen?" → the role's form. A native modal
+ * 'Nodig iemand nieuw uit' → "Wie wil je uitnodigen?" → the role's form. The same dialog for
+ * a dossier's contacts and a unit's staff: the page passes the roles its target offers. A native modal
  * <dialog>: focus moves in and stays in, Esc and Annuleren close it and focus returns to the
  * button. On a phone it is a full-screen sheet.
  */
-export function InviteDialog({ actions, studentName }: { actions: InviteActions; studentName: string }) {
+export function InviteDialog({
+  actions,
+  subject,
+  roles = CONTACT_ROLES,
+}: {
+  actions: InviteActions;
+  subject: InviteSubject;
+  roles?: readonly InviteRole[];
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
-  const [role, setRole] = useState<ContactRole | null>(null);
+  const [role, setRole] = useState<InviteRole | null>(null);
   const [open, setOpen] = useState(false);
   const announce = useAnnounce();
 
@@ -62,20 +70,20 @@ export function InviteDialog({ actions, studentName }: { actions: InviteActions;
                 <h2 id="invite-dialog-title" className="text-xl font-bold">
                   {t.invite.chooseTitle}
                 </h2>
-                {/* Inviting into the wrong child's dossier is the costliest mistake: the dialog names the student. */}
+                {/* Inviting into the wrong child's dossier is the costliest mistake: the dialog names the student (or the unit). */}
                 <p className="mb-4 mt-1 font-medium" data-testid="invite-student">
-                  {fill(t.invite.forStudent, { student: studentName })}
+                  {subjectLine(subject)}
                 </p>
                 <ul className="grid gap-2">
-                  {CONTACT_ROLES.map((r) => (
+                  {roles.map((r, i) => (
                     <li key={r}>
                       <button
                         type="button"
-                        autoFocus={r === 'parent'}
+                        autoFocus={i === 0}
                         onClick={() => setRole(r)}
                         className="min-h-12 w-full rounded-md border border-brand-700 px-4 py-2 text-left font-semibold text-brand-700 hover:bg-brand-50"
                       >
-                        {t.roles.contact[r]}
+                        {roleLabel(r)}
                       </button>
                     </li>
                   ))}
@@ -88,7 +96,7 @@ export function InviteDialog({ actions, studentName }: { actions: InviteActions;
               <InviteForm
                 actions={actions}
                 role={role}
-                studentName={studentName}
+                subject={subject}
                 titleId="invite-dialog-title"
                 onCancel={close}
                 onBack={() => setRole(null)}

@@ -4,24 +4,38 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/result';
-import { t } from '@/lib/i18n';
+import { roleLabel, t } from '@/lib/i18n';
 import type { CheckResult } from '@/lib/invites/check-result';
-import type { ContactRole } from '@/lib/codes';
+import type { InviteRole } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
 import { inviteEmailSchema, type InviteEmailInput, type InviteEmailOutput } from '@/lib/invites/invite-form-schema';
 
 /** The server actions of one invitation target, bound to it by the page (components never import routes). */
 export type InviteActions = {
-  check: (input: { role: ContactRole; email: string }) => Promise<CheckResult>;
-  send: (input: { role: ContactRole; email: string; checkToken: string }) => Promise<ActionResult>;
+  check: (input: { role: InviteRole; email: string }) => Promise<CheckResult>;
+  send: (input: { role: InviteRole; email: string; checkToken: string }) => Promise<ActionResult>;
   resend: (invitationId: string) => Promise<ActionResult>;
   cancel: (invitationId: string) => Promise<ActionResult>;
 };
 
+/**
+ * Whom the invitation is for, named on both steps and on Verstuur: inviting into the wrong
+ * child's dossier (or the wrong school) is the costliest mistake.
+ */
+export type InviteSubject = { kind: 'dossier'; student: string } | { kind: 'unit'; name: string };
+
+export function subjectLine(subject: InviteSubject): string {
+  return subject.kind === 'dossier' ? fill(t.invite.forStudent, { student: subject.student }) : fill(t.invite.forUnit, { unit: subject.name });
+}
+
+function sendLabel(subject: InviteSubject): string {
+  return subject.kind === 'dossier' ? fill(t.invite.sendFor, { student: subject.student }) : fill(t.invite.sendForUnit, { unit: subject.name });
+}
+
 type Props = {
   actions: InviteActions;
-  role: ContactRole;
-  studentName: string;
+  role: InviteRole;
+  subject: InviteSubject;
   titleId: string;
   onCancel: () => void;
   /** Back to "Wie wil je uitnodigen?". */
@@ -32,7 +46,7 @@ type Props = {
 const button = 'min-h-11 rounded-md px-4 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-60';
 
 /** "Nodig een … uit": Check, then Verstuur for exactly the address that passed Check. */
-export default function InviteForm({ actions, role, studentName, titleId, onCancel, onBack, onDone }: Props) {
+export default function InviteForm({ actions, role, subject, titleId, onCancel, onBack, onDone }: Props) {
   const form = useForm<InviteEmailInput, unknown, InviteEmailOutput>({ resolver: zodResolver(inviteEmailSchema), defaultValues: { email: '' } });
   const [result, setResult] = useState<CheckResult | { status: 'error'; message: string } | null>(null);
   const [checked, setChecked] = useState<{ email: string; token: string } | null>(null);
@@ -114,7 +128,7 @@ export default function InviteForm({ actions, role, studentName, titleId, onCanc
         {t.invite.formTitle[role]}
       </h2>
       <p className="mb-3 mt-1 font-medium" data-testid="invite-student">
-        {fill(t.invite.forStudent, { student: studentName })}
+        {subjectLine(subject)}
       </p>
       <p className="mb-4 rounded-md border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">{t.invite.sensitivity}</p>
       <label htmlFor="invite-email" className="block font-medium">
@@ -174,7 +188,7 @@ export default function InviteForm({ actions, role, studentName, titleId, onCanc
                 className={`${button} mt-2 ml-0 block border border-amber-800 bg-white text-amber-900 sm:ml-2 sm:inline-block`}
                 onClick={() => replaceOpen(result.invitationId, current)}
               >
-                {fill(t.invite.result.replaceOpen, { role: t.roles.contact[role] })}
+                {fill(t.invite.result.replaceOpen, { role: roleLabel(role) })}
               </button>
             )}
           </div>
@@ -185,7 +199,7 @@ export default function InviteForm({ actions, role, studentName, titleId, onCanc
           {pending && op === 'check' ? t.invite.checking : t.invite.check}
         </button>
         <button type="button" disabled={!canSend} onClick={send} className={`${button} bg-brand-700 text-white`}>
-          {pending && op === 'send' ? t.invite.sending : fill(t.invite.sendFor, { student: studentName })}
+          {pending && op === 'send' ? t.invite.sending : sendLabel(subject)}
         </button>
         <button type="button" onClick={onCancel} className={`${button} text-slate-800 underline`}>
           {t.invite.cancel}

@@ -1,6 +1,6 @@
 import { ActionButton } from '@/components/ui/action-button';
+import { formatDateTime, roleLabel, t } from '@/lib/i18n';
 import { RefreshWhileQueued } from './refresh-while-queued';
-import { formatDateTime, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
 import type { ActionResult } from '@/lib/actions/result';
 import type { listOpenInvitations } from '@/lib/invites/list-open-invitations';
@@ -24,8 +24,8 @@ const deliveryTone = {
 } as const;
 
 /** 'Openstaande uitnodigingen' with Opnieuw versturen, Annuleren and, for a failed mail, a retry. */
-export function OpenInvitations({ rows, actions }: { rows: Row[]; actions: InvitationRowActions }) {
-  if (rows.length === 0) return <p>{t.contacts.noInvitations}</p>;
+export function OpenInvitations({ rows, actions, empty }: { rows: Row[]; actions: InvitationRowActions; empty?: string }) {
+  if (rows.length === 0) return <p>{empty ?? t.contacts.noInvitations}</p>;
   const l = t.invite.list;
   return (
     <>
@@ -38,7 +38,7 @@ export function OpenInvitations({ rows, actions }: { rows: Row[]; actions: Invit
               <p className="font-semibold break-all">{inv.email}</p>
               <p className="text-sm">
                 <span className="sr-only">{l.role}: </span>
-                <span className="rounded-full bg-brand-100 px-2 py-0.5 font-medium text-brand-800">{t.roles.contact[inv.role]}</span>
+                <span className="rounded-full bg-brand-100 px-2 py-0.5 font-medium text-brand-800">{roleLabel(inv.role)}</span>
                 {inv.expired && <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900">{l.expired}</span>}
               </p>
             </div>
@@ -52,7 +52,7 @@ export function OpenInvitations({ rows, actions }: { rows: Row[]; actions: Invit
           <dl className="mt-2 grid gap-x-4 text-sm sm:grid-cols-3">
             <div>
               <dt className="inline text-slate-700">{l.invitedBy}: </dt>
-              <dd className="inline">{inv.invitedBy}</dd>
+              <dd className="inline">{inv.invitedBy ?? t.organisation.installation}</dd>
             </div>
             <div>
               <dt className="inline text-slate-700">{l.sentAt}: </dt>

@@ -7,14 +7,16 @@ const field = 'mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-
 /** A plain GET form: works without JavaScript, and the URL is the state (shareable, back button). */
 export function RequestFilterForm({
   schools,
+  assignees,
   values,
 }: {
   schools: { id: string; name: string }[];
-  values: { q: string; status: string; school: string };
+  assignees: { id: string; name: string }[];
+  values: { q: string; status: string; school: string; begeleider: string };
 }) {
   const statuses = Object.entries(t.requestStatus) as [RequestStatus, string][];
   return (
-    <form method="get" action="/aanvragen" role="search" className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
+    <form method="get" action="/aanvragen" role="search" className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-end">
       <label className="block">
         <span className="font-medium">{t.requests.searchLabel}</span>
         <input type="search" name="q" defaultValue={values.q} maxLength={100} autoComplete="off" className={field} />
@@ -37,6 +39,17 @@ export function RequestFilterForm({
           {schools.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block">
+        <span className="font-medium">{t.requests.assigneeLabel}</span>
+        <select name="begeleider" defaultValue={values.begeleider} className={field}>
+          <option value="">{t.requests.all}</option>
+          {assignees.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
             </option>
           ))}
         </select>

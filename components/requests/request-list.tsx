@@ -68,6 +68,7 @@ export function RequestList({
               <td className="px-4 py-3">{t.requestType[r.type]}</td>
               <td className="px-4 py-3">
                 <StatusBadge status={r.status} />
+                {r.assigneeName && <span className="block text-sm text-slate-700">{r.assigneeName}</span>}
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.createdAt)}</td>
             </tr>
@@ -91,6 +92,7 @@ export function RequestList({
               </span>
               <span className="mt-1 block text-sm text-slate-700">
                 {t.requestType[r.type]} · {formatDate(r.createdAt)}
+                {r.assigneeName && ` · ${r.assigneeName}`}
               </span>
             </Link>
           </li>

@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { canOpenOrganisation } from '@/lib/auth/permissions';
 import { isStaff } from '@/lib/auth/scope';
 import { env } from '@/lib/config/env';
 import type { Viewer } from '@/lib/auth/find-session';
 import { t } from '@/lib/i18n';
 import { MainNav } from './main-nav';
+import { personName } from '@/lib/text/person-name';
 
 /** The bar on every page: the product's name, the signed-in person, 'Afmelden' (the layout hands it the sign-out action) and the navigation. */
 export function SiteHeader({ viewer, hasDossiers, signOut }: { viewer: Viewer | null; hasDossiers: boolean; signOut: () => Promise<void> }) {
@@ -18,7 +20,7 @@ export function SiteHeader({ viewer, hasDossiers, signOut }: { viewer: Viewer | 
             <span>
               <span className="sr-only">{t.app.signedInAs} </span>
               <span data-testid="viewer-name">
-                {viewer.user.givenName} {viewer.user.familyName}
+                {personName(viewer.user)}
               </span>
             </span>
             <form action={signOut}>
@@ -32,7 +34,7 @@ export function SiteHeader({ viewer, hasDossiers, signOut }: { viewer: Viewer | 
           </div>
         )}
       </div>
-      {viewer && <MainNav isStaff={isStaff(viewer.memberships)} hasDossiers={hasDossiers} />}
+      {viewer && <MainNav isStaff={isStaff(viewer.memberships)} organisation={canOpenOrganisation(viewer.memberships)} hasDossiers={hasDossiers} />}
     </header>
   );
 }

@@ -4,6 +4,7 @@ import type { ContactRole } from '@/lib/codes';
 import type { Db } from '@/lib/db/client';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { auditEvents, dossierContacts, invitations, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import type { AuditAction } from './record-event';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -74,8 +75,10 @@ export async function listDossierEvents(db: Db, grant: DossierGrant<'audit.view'
         id: r.id,
         at: r.at,
         action: r.action,
-        actor: r.givenName ? `${r.givenName} ${r.familyName}` : null,
-        subject: r.contactGivenName ? `${r.contactGivenName} ${r.contactFamilyName}` : (r.invitedEmail ?? null),
+        actor: r.familyName ? personName({ givenName: r.givenName, familyName: r.familyName }) : null,
+        subject: r.contactFamilyName
+          ? personName({ givenName: r.contactGivenName, familyName: r.contactFamilyName })
+          : (r.invitedEmail ?? null),
         role: detailRole ?? r.invitedRole ?? r.contactRole ?? null,
       };
     }),

@@ -15,7 +15,25 @@ export type AuditAction =
   | 'invitation_cancelled'
   | 'invitation_accepted'
   | 'mail_retried'
-  | 'contact_revoked';
+  | 'contact_revoked'
+  | 'organisation_viewed'
+  | 'school_added'
+  | 'department_added'
+  | 'unit_renamed'
+  | 'unit_deactivated'
+  | 'membership_ended'
+  | 'identity_relinked'
+  | 'student_created'
+  | 'dossier_created'
+  | 'request_created'
+  | 'request_updated'
+  | 'request_submitted'
+  | 'request_taken_up'
+  | 'request_completed'
+  | 'entry_created'
+  | 'entry_edited'
+  | 'attachment_added'
+  | 'attachment_downloaded';
 
 export type AuditInput = {
   actorId: string | null;

@@ -1,5 +1,5 @@
 import NextAuth, { type NextAuthConfig } from 'next-auth';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import { env } from '@/lib/config/env';
 import { db } from '@/lib/db/client';
@@ -7,11 +7,20 @@ import { users } from '@/lib/db/schema';
 import { diplonAdapter } from './adapter';
 import { sessionCookieName, usesSecureCookies } from './cookies';
 import { itsmeProvider } from './itsme/provider';
+import { guardAuthRoute } from './guard-auth-route';
 import { authRedirect } from './safe-return';
 import { sessionPolicy } from './session-policy';
 
+const nextAuth = NextAuth(() => authConfig());
+
 /** Auth.js does the itsme dance and keeps sessions in our database; see lib/auth/viewer.ts for reading them. */
-export const { handlers, signIn, signOut } = NextAuth(() => authConfig());
+export const { signIn, signOut } = nextAuth;
+
+/** /api/auth/*: rate-limited per address, and an itsme callback always starts a fresh session. */
+export const handlers = {
+  GET: guardAuthRoute(nextAuth.handlers.GET),
+  POST: guardAuthRoute(nextAuth.handlers.POST),
+};
 
 /** The Auth.js configuration of this process (exported for the cookie tests). */
 export function authConfig(): NextAuthConfig {
@@ -36,16 +45,23 @@ export function authConfig(): NextAuthConfig {
     // Only paths on this site after signing in or out (a callbackUrl is attacker-controlled).
     callbacks: { redirect: authRedirect },
     events: {
-      async signIn({ user, profile, isNewUser }) {
-        if (!user.id) return;
-        const given = typeof profile?.given_name === 'string' ? profile.given_name : undefined;
-        const family = typeof profile?.family_name === 'string' ? profile.family_name : undefined;
-        // itsme's verified names are authoritative: keep them current at every login.
-        await db()
+      async signIn({ user, account, profile, isNewUser }) {
+        if (!user.id || !account?.providerAccountId) return;
+        const given = typeof profile?.given_name === 'string' ? profile.given_name.trim() || null : null;
+        const family = typeof profile?.family_name === 'string' ? profile.family_name.trim() : '';
+        // itsme's verified names are authoritative: keep them current at every login, and only
+        // ever on the row of the `sub` that just signed in (never on another signed-in person).
+        const updated = await db()
           .update(users)
-          .set({ lastLoginAt: new Date(), ...(given && family ? { givenName: given, familyName: family } : {}) })
-          .where(eq(users.id, user.id));
-        await recordAudit(db(), { actorId: user.id, action: isNewUser ? 'registration' : 'login', origin: await eventOrigin() });
+          .set({ lastLoginAt: new Date(), ...(family ? { givenName: given, familyName: family } : {}) })
+          .where(and(eq(users.id, user.id), eq(users.itsmeSub, account.providerAccountId)))
+          .returning({ id: users.id });
+        if (updated.length === 0) throw new Error('itsme login for a sub that is not this user');
+        await recordAudit(db(), {
+          actorId: user.id,
+          action: isNewUser ? 'registration' : 'login',
+          origin: await eventOrigin(),
+        });
       },
       async signOut(message) {
         const session = 'session' in message ? message.session : null;
@@ -64,7 +80,11 @@ export function authConfig(): NextAuthConfig {
           .then((origin) => recordAudit(db(), { actorId: null, action: 'login_failed', details: { type }, origin }))
           .catch(() => {});
       },
-      warn() {},
+      // Auth.js warnings (a debug setting, an experimental feature, a CSRF check off) are
+      // configuration problems someone must see: logged, never silenced.
+      warn(code) {
+        console.warn(`[auth] warning: ${code}`);
+      },
     },
   };
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { dossierContacts, sessions, staffMemberships, users } from '@/lib/db/schema';
 import { isSessionLive, TOUCH_INTERVAL_MS } from './session-policy';
+import { hashSessionToken } from './session-token';
 
 export type Membership = {
   role: 'centre_staff' | 'school_manager' | 'department_manager';
@@ -12,7 +13,7 @@ export type Membership = {
 
 export type Viewer = {
   sessionToken: string;
-  user: { id: string; givenName: string; familyName: string; email: string | null };
+  user: { id: string; givenName: string | null; familyName: string; email: string | null };
   memberships: Membership[];
   /** Holds at least one active dossier contact (shows 'Mijn dossiers'). */
   hasDossiers: boolean;
@@ -41,19 +42,20 @@ export async function findSession(db: Db, token: string, now = new Date()): Prom
   // Session tokens are printable ASCII; a cookie holding anything else (a NUL byte from `%00`)
   // is no session, and must not reach the database, which refuses it with an error.
   if (!SESSION_TOKEN_SHAPE.test(token)) return null;
+  const stored = hashSessionToken(token);
   const [row] = await db
     .select({ session: sessions, user: users, memberships: membershipsJson, hasDossiers: hasDossiersSql })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.sessionToken, token))
+    .where(eq(sessions.sessionToken, stored))
     .limit(1);
   if (!row) return null;
   if (!isSessionLive(row.session, now)) {
-    await db.delete(sessions).where(eq(sessions.sessionToken, token));
+    await db.delete(sessions).where(eq(sessions.sessionToken, stored));
     return null;
   }
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionToken, token));
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionToken, stored));
   }
   const memberships: Membership[] = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
   const { id, givenName, familyName, email } = row.user;

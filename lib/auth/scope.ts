@@ -22,12 +22,15 @@ export function isStaff(memberships: readonly Membership[]): boolean {
   return memberships.length > 0;
 }
 
-function covers(m: Membership, p: Placement): boolean {
+/** A unit of the organisation by where it sits: a centre has no school, a school no department. */
+export type UnitPlacement = { centreId: string; schoolId: string | null; departmentId: string | null };
+
+function covers(m: Membership, p: UnitPlacement): boolean {
   switch (m.role) {
     case 'centre_staff':
       return m.centreId === p.centreId;
     case 'school_manager':
-      return m.schoolId === p.schoolId;
+      return p.schoolId !== null && m.schoolId === p.schoolId;
     case 'department_manager':
       return p.departmentId !== null && m.departmentId === p.departmentId;
   }
@@ -36,6 +39,16 @@ function covers(m: Membership, p: Placement): boolean {
 /** The widest organisation role of the caller that covers this placement, or null. */
 export function staffRoleFor(memberships: readonly Membership[], placement: Placement): StaffRole | null {
   return ROLE_ORDER.find((role) => memberships.some((m) => m.role === role && covers(m, placement))) ?? null;
+}
+
+/** The same rule for a unit of the organisation (a centre, a school, a department): the widest role over it, or null. */
+export function unitRoleFor(memberships: readonly Membership[], unit: UnitPlacement): StaffRole | null {
+  return ROLE_ORDER.find((role) => memberships.some((m) => m.role === role && covers(m, unit))) ?? null;
+}
+
+/** Every organisation role of the caller that covers this placement (a manager may hold several). */
+export function rolesCovering(memberships: readonly Membership[], placement: Placement): StaffRole[] {
+  return ROLE_ORDER.filter((role) => memberships.some((m) => m.role === role && covers(m, placement)));
 }
 
 /** The same rule as SQL over rows that carry a placement (null: the caller covers nothing). */

@@ -38,6 +38,16 @@ const schema = z.object({
     .enum(['http://itsme.services/v2/claim/acr_basic', 'http://itsme.services/v2/claim/acr_advanced'])
     .default('http://itsme.services/v2/claim/acr_basic'),
   ITSME_PRIVATE_JWKS: optionalString,
+  // JWE key management algorithms accepted on itsme's ID token (its docs show RSA-OAEP-256; RSA-OAEP is unverified).
+  ITSME_JWE_ALGS: z
+    .string()
+    .default('RSA-OAEP-256')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['RSA-OAEP-256', 'RSA-OAEP'])).min(1)),
+  // How names and e-mail are asked: 'claims' (the claims parameter only) or 'scope' (also the profile and email scopes).
+  ITSME_CLAIMS_REQUEST: z.enum(['claims', 'scope']).default('claims'),
+  // Auth.js's own URL (…/api/auth): set, or derived from APP_URL by `npm start` and `npm run dev`.
+  AUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   ITSME_STANDIN_PORT: positiveInt(3100),
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_MAX_HOURS: positiveInt(8),
@@ -46,7 +56,11 @@ const schema = z.object({
   RATE_INVITES_PER_WINDOW: positiveInt(20),
   RATE_WINDOW_MINUTES: positiveInt(10),
   RATE_TOKEN_LOOKUPS_PER_MINUTE: positiveInt(20),
+  // Requests to /api/auth/* per client address per minute (a login is one or two; schools share addresses).
+  RATE_AUTH_PER_MINUTE: positiveInt(60),
   MAIL_MAX_ATTEMPTS: positiveInt(8),
+  /** Largest attachment, in MB (PDF, images, office documents). */
+  ATTACHMENT_MAX_MB: positiveInt(10),
   // Reverse proxies in front of the app that append to X-Forwarded-For (0: trust the header not at all).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
@@ -94,6 +108,23 @@ function devSecret(file: string, make: () => string): string {
   return value;
 }
 
+/**
+ * Auth.js builds itsme's redirect_uri from AUTH_URL, and without it from the request's Host
+ * header (trustHost), which a client chooses: in production it must be set, to APP_URL +
+ * /api/auth (which `npm start` derives when it is missing).
+ */
+function checkAuthUrl(authUrl: string | undefined, appUrl: string): string | undefined {
+  const expected = `${appUrl.replace(/\/$/, '')}/api/auth`;
+  if (!authUrl) return `AUTH_URL ontbreekt (verplicht in productie): zet ${expected}, of start met npm start, dat hem uit APP_URL afleidt`;
+  if (authUrl.replace(/\/$/, '') !== expected) return `AUTH_URL is ${authUrl}, verwacht ${expected} (APP_URL + /api/auth)`;
+  return undefined;
+}
+
+/** The local itsme stand-in's issuer: with a path, as itsme's own (`…/v2`). */
+export function standinIssuerFor(port: number): string {
+  return `http://127.0.0.1:${port}/v2`;
+}
+
 /** Parses an environment; pure apart from generating development secrets into `.data/`. */
 export function parseEnv(source: Source = process.env): Env {
   const raw = { ...source, APP_ENV: resolveAppEnv(source) };
@@ -109,8 +140,10 @@ export function parseEnv(source: Source = process.env): Env {
     if (missing.length > 0) {
       throw new ConfigError(missing.map((name) => `${name} ontbreekt (verplicht in productie)`));
     }
+    const authUrlProblem = checkAuthUrl(env.AUTH_URL, env.APP_URL);
+    if (authUrlProblem) throw new ConfigError([authUrlProblem]);
   }
-  const standinIssuer = `http://127.0.0.1:${env.ITSME_STANDIN_PORT}`;
+  const standinIssuer = standinIssuerFor(env.ITSME_STANDIN_PORT);
   return {
     ...env,
     AUTH_SECRET: env.AUTH_SECRET ?? devSecret('auth-secret', () => randomBytes(32).toString('base64url')),

@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit/record-event';
 import type { Db } from '@/lib/db/client';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { dossierContacts, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 
 /**
  * 'Toegang intrekken': the contact keeps its row (history: revoked by, at) and loses access on
@@ -39,6 +40,6 @@ export async function revokeContact(
       details: { role: row.role },
       origin: grant.origin,
     });
-    return { status: 'revoked', name: `${person?.givenName ?? ''} ${person?.familyName ?? ''}`.trim() } as const;
+    return { status: 'revoked', name: person ? personName(person) : '' } as const;
   });
 }

@@ -7,7 +7,7 @@ import { getDossierAccess, type AccessibleDossier } from './get-dossier-access';
 const granted: unique symbol = Symbol('dossier grant');
 
 /** Who acts, as the audit log and the mails name them. */
-export type Actor = { id: string; givenName: string; familyName: string };
+export type Actor = { id: string; givenName: string | null; familyName: string };
 
 /**
  * Proof that `actor` may do `A` on this dossier, read fresh for this request. Only this module
@@ -30,6 +30,9 @@ const VIEW_EVENTS: Record<DossierAction, AuditAction | null> = {
   'contacts.view': 'contacts_viewed',
   'audit.view': 'audit_viewed',
   'contacts.manage': null,
+  'entries.write': null,
+  'requests.work': null,
+  'requests.submit': null,
 };
 
 /** The caller's grant for `action` on this dossier, or null for a malformed, unknown, out-of-reach or forbidden one alike. */

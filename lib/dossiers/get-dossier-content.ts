@@ -1,11 +1,21 @@
-import { desc, eq } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { visibilityFor } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db/client';
-import { dossierEntries, requests } from '@/lib/db/schema';
+import { attachments, dossierEntries, requestStatusChanges, requests, users } from '@/lib/db/schema';
 import type { DossierGrant } from './dossier-grant';
 
-/** The requests and dated entries of a dossier, for the holder of a view grant. */
+const assignee = aliasedTable(users, 'assignee');
+const editor = aliasedTable(users, 'editor');
+const nameOf = (u: { givenName: string | null; familyName: string | null }) => (u.givenName ? `${u.givenName} ${u.familyName}` : null);
+
+/**
+ * The requests (with their history) and dated entries of a dossier, with their attachments,
+ * as far as the grant's holder may see them (VISIBILITY in lib/auth/permissions.ts): contacts
+ * never get a 'Werkversie' or an internal entry, not even in the query's result.
+ */
 export async function getDossierContent(db: Db, grant: DossierGrant<'dossier.view'>) {
-  const [requestRows, entryRows] = await Promise.all([
+  const sees = visibilityFor(grant.access);
+  const [requestRows, entryRows, fileRows] = await Promise.all([
     db
       .select({
         id: requests.id,
@@ -14,9 +24,15 @@ export async function getDossierContent(db: Db, grant: DossierGrant<'dossier.vie
         description: requests.description,
         createdAt: requests.createdAt,
         submittedAt: requests.submittedAt,
+        closedAt: requests.closedAt,
+        closingNote: requests.closingNote,
+        assigneeId: requests.assigneeId,
+        assigneeGiven: assignee.givenName,
+        assigneeFamily: assignee.familyName,
       })
       .from(requests)
-      .where(eq(requests.dossierId, grant.id))
+      .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
+      .where(and(eq(requests.dossierId, grant.id), inArray(requests.status, [...sees.requests])))
       .orderBy(desc(requests.createdAt)),
     db
       .select({
@@ -25,10 +41,61 @@ export async function getDossierContent(db: Db, grant: DossierGrant<'dossier.vie
         title: dossierEntries.title,
         body: dossierEntries.body,
         occurredOn: dossierEntries.occurredOn,
+        visibility: dossierEntries.visibility,
+        version: dossierEntries.version,
+        updatedAt: dossierEntries.updatedAt,
+        editorGiven: editor.givenName,
+        editorFamily: editor.familyName,
       })
       .from(dossierEntries)
-      .where(eq(dossierEntries.dossierId, grant.id))
+      .leftJoin(editor, eq(editor.id, dossierEntries.updatedBy))
+      .where(and(eq(dossierEntries.dossierId, grant.id), inArray(dossierEntries.visibility, [...sees.entries])))
       .orderBy(desc(dossierEntries.occurredOn), desc(dossierEntries.createdAt)),
+    db
+      .select({
+        id: attachments.id,
+        entryId: attachments.entryId,
+        requestId: attachments.requestId,
+        fileName: attachments.fileName,
+        size: attachments.size,
+      })
+      .from(attachments)
+      .where(eq(attachments.dossierId, grant.id))
+      .orderBy(asc(attachments.createdAt)),
   ]);
-  return { requests: requestRows, entries: entryRows };
+  const requestIds = requestRows.map((r) => r.id);
+  const history = requestIds.length
+    ? await db
+        .select({
+          requestId: requestStatusChanges.requestId,
+          status: requestStatusChanges.status,
+          at: requestStatusChanges.at,
+          note: requestStatusChanges.note,
+          actorGiven: users.givenName,
+          actorFamily: users.familyName,
+        })
+        .from(requestStatusChanges)
+        .leftJoin(users, eq(users.id, requestStatusChanges.actorId))
+        .where(and(inArray(requestStatusChanges.requestId, requestIds), isNotNull(requestStatusChanges.at)))
+        .orderBy(asc(requestStatusChanges.at))
+    : [];
+  const filesOf = (key: 'entryId' | 'requestId', id: string) =>
+    fileRows.filter((f) => f[key] === id).map(({ id: fileId, fileName, size }) => ({ id: fileId, fileName, size }));
+  return {
+    requests: requestRows.map(({ assigneeGiven, assigneeFamily, ...r }) => ({
+      ...r,
+      assigneeName: nameOf({ givenName: assigneeGiven, familyName: assigneeFamily }),
+      attachments: filesOf('requestId', r.id),
+      history: history
+        .filter((h) => h.requestId === r.id)
+        .map(({ actorGiven, actorFamily, requestId: _r, ...h }) => ({ ...h, actorName: nameOf({ givenName: actorGiven, familyName: actorFamily }) })),
+    })),
+    entries: entryRows.map(({ editorGiven, editorFamily, ...e }) => ({
+      ...e,
+      editorName: nameOf({ givenName: editorGiven, familyName: editorFamily }),
+      attachments: filesOf('entryId', e.id),
+    })),
+  };
 }
+
+export type DossierContent = Awaited<ReturnType<typeof getDossierContent>>;

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { membershipsCovering } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { dossierContacts, staffMemberships, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import type { DossierGrant } from './dossier-grant';
 
 const grantor = alias(users, 'grantor');
@@ -36,11 +37,11 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
   const contacts = contactRows.map((r) => ({
     id: r.id,
     role: r.role,
-    name: `${r.givenName} ${r.familyName}`,
+    name: personName(r),
     grantedAt: r.grantedAt,
-    grantedBy: r.grantorName ? `${r.grantorName} ${r.grantorFamily}` : null,
+    grantedBy: r.grantorFamily ? personName({ givenName: r.grantorName, familyName: r.grantorFamily }) : null,
     revokedAt: r.revokedAt,
-    revokedBy: r.revokerName ? `${r.revokerName} ${r.revokerFamily}` : null,
+    revokedBy: r.revokerFamily ? personName({ givenName: r.revokerName, familyName: r.revokerFamily }) : null,
   }));
 
   const staff = await db
@@ -53,6 +54,6 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
   return {
     active: contacts.filter((c) => !c.revokedAt),
     revoked: contacts.filter((c) => c.revokedAt),
-    staff: staff.map((s) => ({ role: s.role, name: `${s.givenName} ${s.familyName}` })),
+    staff: staff.map((s) => ({ role: s.role, name: personName(s) })),
   };
 }

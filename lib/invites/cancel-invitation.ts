@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import type { Db } from '@/lib/db/client';
-import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { invitations } from '@/lib/db/schema';
+import { auditDossierOf, auditUnitOf, invitationsOf, roleOfRow, targetOf, type InviteGrant } from './target';
 
 /** 'Annuleren' of an open invitation of this dossier: its link stops working at once. */
 export async function cancelInvitation(
   db: Db,
-  grant: DossierGrant<'contacts.manage'>,
+  grant: InviteGrant,
   input: { invitationId: string; now?: Date },
 ): Promise<{ status: 'cancelled'; email: string } | { status: 'not_found' }> {
   return db.transaction(async (tx) => {
@@ -15,14 +15,15 @@ export async function cancelInvitation(
       .update(invitations)
       .set({ status: 'cancelled', cancelledBy: grant.actor.id, cancelledAt: input.now ?? new Date() })
       .where(
-        and(eq(invitations.id, input.invitationId), eq(invitations.dossierId, grant.id), eq(invitations.status, 'pending')),
+        and(eq(invitations.id, input.invitationId), invitationsOf(targetOf(grant)), eq(invitations.status, 'pending')),
       )
       .returning({ id: invitations.id, email: invitations.email });
     if (!row) return { status: 'not_found' } as const;
     await recordAudit(tx, {
       actorId: grant.actor.id,
       action: 'invitation_cancelled',
-      dossierId: grant.id,
+      dossierId: auditDossierOf(targetOf(grant)),
+      details: auditUnitOf(targetOf(grant)),
       targetType: 'invitation',
       targetId: row.id,
       origin: grant.origin,

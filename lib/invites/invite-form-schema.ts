@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldErrors } from '@/lib/actions/result';
-import { CONTACT_ROLES } from '@/lib/codes';
+import { INVITE_ROLES } from '@/lib/codes';
 import { t } from '@/lib/i18n';
 import { normalizeEmail } from './normalize-email';
 
@@ -20,7 +20,7 @@ export const inviteEmailSchema = z.object(
 );
 
 export const inviteRequestSchema = inviteEmailSchema.extend({
-  role: z.enum(CONTACT_ROLES, { error: t.invite.errors.badRequest }),
+  role: z.enum(INVITE_ROLES, { error: t.invite.errors.badRequest }),
 });
 
 /** 'Verstuur': the checked request and the token Check issued for exactly it. */

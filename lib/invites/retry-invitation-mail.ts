@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import { env } from '@/lib/config/env';
 import type { Db } from '@/lib/db/client';
-import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { invitations, mailOutbox } from '@/lib/db/schema';
+import { auditDossierOf, auditUnitOf, invitationsOf, roleOfRow, targetOf, type InviteGrant } from './target';
 import { retryMail } from '@/lib/mail/retry-mail';
 import { hashToken, invitationLink, newInvitationToken } from './token';
 
@@ -14,7 +14,7 @@ import { hashToken, invitationLink, newInvitationToken } from './token';
  */
 export async function retryInvitationMail(
   db: Db,
-  grant: DossierGrant<'contacts.manage'>,
+  grant: InviteGrant,
   input: { invitationId: string },
 ): Promise<{ email: string } | null> {
   return db.transaction(async (tx) => {
@@ -22,7 +22,7 @@ export async function retryInvitationMail(
       .select({ mailId: mailOutbox.id, status: mailOutbox.status, email: invitations.email })
       .from(invitations)
       .innerJoin(mailOutbox, eq(mailOutbox.id, invitations.mailId))
-      .where(and(eq(invitations.id, input.invitationId), eq(invitations.dossierId, grant.id), eq(invitations.status, 'pending')))
+      .where(and(eq(invitations.id, input.invitationId), invitationsOf(targetOf(grant)), eq(invitations.status, 'pending')))
       .for('update', { of: invitations })
       .limit(1);
     if (!row || row.status !== 'failed') return null;
@@ -32,7 +32,8 @@ export async function retryInvitationMail(
     await recordAudit(tx, {
       actorId: grant.actor.id,
       action: 'mail_retried',
-      dossierId: grant.id,
+      dossierId: auditDossierOf(targetOf(grant)),
+      details: auditUnitOf(targetOf(grant)),
       targetType: 'invitation',
       targetId: input.invitationId,
       origin: grant.origin,

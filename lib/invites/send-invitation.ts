@@ -1,33 +1,52 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
+import type { InviteRole } from '@/lib/codes';
 import { env } from '@/lib/config/env';
 import type { Db } from '@/lib/db/client';
-import type { Actor, DossierGrant } from '@/lib/dossiers/dossier-grant';
-import { centres, invitations, type ContactRole } from '@/lib/db/schema';
+import type { Actor } from '@/lib/dossiers/dossier-grant';
+import { centres, invitations } from '@/lib/db/schema';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
-import { findAddressOnDossier } from './find-address-on-dossier';
+import { findAddressOnTarget } from './find-address-on-target';
 import { normalizeEmail } from './normalize-email';
+import { auditDossierOf, auditUnitOf, centreOf, offersRole, targetColumns, targetOf, type InviteGrant, type InviteTarget } from './target';
 import { hashToken, invitationLink, linkExpiresAt, newInvitationToken } from './token';
+import { personName } from '@/lib/text/person-name';
 
 export type SendOutcome =
   | { status: 'sent'; invitationId: string; mailId: string; email: string }
   | { status: 'invalid' }
-  | { status: 'has_access'; role: ContactRole }
+  | { status: 'has_access'; role: InviteRole }
   | { status: 'open_invitation'; invitationId: string };
+
+/** When a link sent (or sent again) at `now` stops working. */
+export function invitationExpiry(now: Date): Date {
+  return linkExpiresAt(now, env().INVITATION_TTL_DAYS);
+}
 
 /** Queues the invitation mail for an invitation row and points the row at it. */
 export async function queueInvitationMail(
   tx: Db,
-  input: { invitationId: string; email: string; role: ContactRole; inviter: Actor; centreId: string; token: string; expiresAt: Date; replaces?: boolean },
+  input: {
+    invitationId: string;
+    email: string;
+    role: InviteRole;
+    inviter: Actor | null;
+    target: InviteTarget;
+    token: string;
+    expiresAt: Date;
+    replaces?: boolean;
+  },
 ): Promise<string> {
-  const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, input.centreId)).limit(1);
+  const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, centreOf(input.target))).limit(1);
+  const unit = input.target.kind === 'unit' && input.target.unit.kind !== 'centre' ? input.target.unit : null;
   const mail = await enqueueMail(tx, {
     to: input.email,
     template: 'invitation',
     payload: {
-      inviterName: `${input.inviter.givenName} ${input.inviter.familyName}`,
+      inviterName: input.inviter ? personName(input.inviter) : (centre?.name ?? env().APP_NAME),
       organisationName: centre?.name ?? env().APP_NAME,
       role: input.role,
+      ...(unit ? { unitName: unit.kind === 'department' ? `${unit.name} (${unit.schoolName})` : unit.name } : {}),
       expiresAt: input.expiresAt.toISOString(),
       ...(input.replaces ? { replaces: true } : {}),
     },
@@ -38,60 +57,71 @@ export async function queueInvitationMail(
 }
 
 /**
+ * A new invitation and its mail, inside the caller's transaction; the common part of 'Verstuur'
+ * and of `npm run centre:init` (whose inviter is the installation: null). Returns the link
+ * only to its caller; it is stored nowhere but sealed in the outbox.
+ */
+export async function createInvitation(
+  tx: Db,
+  target: InviteTarget,
+  input: { role: InviteRole; email: string; key: string; inviter: Actor | null; origin: string | null; now: Date; via?: string },
+): Promise<SendOutcome & { link?: string }> {
+  if (!offersRole(target, input.role)) return { status: 'invalid' };
+  if (target.kind === 'unit' && !target.unit.active) return { status: 'invalid' };
+  const existing = await findAddressOnTarget(tx, target, input.key);
+  if (existing.existingRole) return { status: 'has_access', role: existing.existingRole };
+  if (existing.openInvitation) return { status: 'open_invitation', invitationId: existing.openInvitation.id };
+  const token = newInvitationToken();
+  const expiresAt = invitationExpiry(input.now);
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      ...targetColumns(target, input.role),
+      email: input.email,
+      emailKey: input.key,
+      tokenHash: hashToken(token),
+      invitedBy: input.inviter?.id ?? null,
+      createdAt: input.now,
+      expiresAt,
+    })
+    // A concurrent Verstuur for the same address got there first: the partial unique index decides.
+    .onConflictDoNothing()
+    .returning({ id: invitations.id });
+  if (!row) {
+    const again = await findAddressOnTarget(tx, target, input.key);
+    return { status: 'open_invitation', invitationId: again.openInvitation?.id ?? '' };
+  }
+  const mailId = await queueInvitationMail(tx, { invitationId: row.id, email: input.email, role: input.role, inviter: input.inviter, target, token, expiresAt });
+  await recordAudit(tx, {
+    actorId: input.inviter?.id ?? null,
+    action: 'invitation_sent',
+    dossierId: auditDossierOf(target),
+    targetType: 'invitation',
+    targetId: row.id,
+    details: { role: input.role, email: input.email, ...auditUnitOf(target), ...(input.via ? { via: input.via } : {}) },
+    origin: input.origin,
+  });
+  return { status: 'sent', invitationId: row.id, mailId, email: input.email, link: invitationLink(env().APP_URL, token) };
+}
+
+/**
  * 'Verstuur': the invitation and its mail in one transaction. The mail goes out after commit
  * (the outbox worker); a mail outage loses nothing.
  */
-export async function sendInvitation(
-  db: Db,
-  grant: DossierGrant<'contacts.manage'>,
-  input: { role: ContactRole; email: string; now?: Date },
-): Promise<SendOutcome> {
+export async function sendInvitation(db: Db, grant: InviteGrant, input: { role: InviteRole; email: string; now?: Date }): Promise<SendOutcome> {
   const normalized = normalizeEmail(input.email);
   if (!normalized.ok) return { status: 'invalid' };
   const now = input.now ?? new Date();
+  const target = targetOf(grant);
   return db.transaction(async (tx) => {
-    const existing = await findAddressOnDossier(tx, grant.id, normalized.key);
-    if (existing.contactRole) return { status: 'has_access', role: existing.contactRole } as const;
-    if (existing.openInvitation) return { status: 'open_invitation', invitationId: existing.openInvitation.id } as const;
-    const token = newInvitationToken();
-    const expiresAt = linkExpiresAt(now, env().INVITATION_TTL_DAYS);
-    const [row] = await tx
-      .insert(invitations)
-      .values({
-        dossierId: grant.id,
-        role: input.role,
-        email: normalized.email,
-        emailKey: normalized.key,
-        tokenHash: hashToken(token),
-        invitedBy: grant.actor.id,
-        createdAt: now,
-        expiresAt,
-      })
-      // A concurrent Verstuur for the same address got there first: the partial unique index decides.
-      .onConflictDoNothing()
-      .returning({ id: invitations.id });
-    if (!row) {
-      const again = await findAddressOnDossier(tx, grant.id, normalized.key);
-      return { status: 'open_invitation', invitationId: again.openInvitation?.id ?? '' } as const;
-    }
-    const mailId = await queueInvitationMail(tx, {
-      invitationId: row.id,
-      email: normalized.email,
+    const { link: _link, ...outcome } = await createInvitation(tx, target, {
       role: input.role,
+      email: normalized.email,
+      key: normalized.key,
       inviter: grant.actor,
-      centreId: grant.centreId,
-      token,
-      expiresAt,
-    });
-    await recordAudit(tx, {
-      actorId: grant.actor.id,
-      action: 'invitation_sent',
-      dossierId: grant.id,
-      targetType: 'invitation',
-      targetId: row.id,
-      details: { role: input.role, email: normalized.email },
       origin: grant.origin,
+      now,
     });
-    return { status: 'sent', invitationId: row.id, mailId, email: normalized.email } as const;
+    return outcome as SendOutcome;
   });
 }

@@ -2,6 +2,7 @@ import { render, toPlainText } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import InvitationAcceptedMail from '@/emails/invitation-accepted';
 import InvitationMail from '@/emails/invitation';
+import DossierUpdateMail from '@/emails/dossier-update';
 import { env } from '@/lib/config/env';
 import { LOCALE, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
@@ -37,6 +38,7 @@ export async function renderMail<T extends MailTemplate>(template: T, payload: R
       inviterName: p.inviterName,
       organisationName: p.organisationName,
       role: p.role,
+      ...(p.unitName ? { unitName: p.unitName } : {}),
       link: p.link,
       appUrl: APP_URL,
       replaces: p.replaces ?? false,
@@ -44,6 +46,11 @@ export async function renderMail<T extends MailTemplate>(template: T, payload: R
     });
     const subject = p.replaces ? t.mail.invitation.resentSubject : t.mail.invitation.subject;
     return htmlAndText(fill(subject, { organisation: p.organisationName, app: APP_NAME }), element);
+  }
+  if (template === 'dossier_update') {
+    const p = payload as RenderPayloads['dossier_update'];
+    const element = createElement(DossierUpdateMail, { ...common, signInUrl: p.signInUrl });
+    return htmlAndText(fill(t.mail.dossierUpdate.subject, { app: APP_NAME }), element);
   }
   const p = payload as RenderPayloads['invitation_accepted'];
   const element = createElement(InvitationAcceptedMail, { ...common, ...p });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CONTACT_ROLES } from '@/lib/codes';
+import { INVITE_ROLES } from '@/lib/codes';
 
-const role = z.enum(CONTACT_ROLES);
+const role = z.enum(INVITE_ROLES);
 const webUrl = z.url({ protocol: /^https?$/ });
 
 /**
@@ -13,6 +13,8 @@ export const mailPayloadSchemas = {
     inviterName: z.string().min(1),
     organisationName: z.string().min(1),
     role,
+    /** A staff invitation's school or department (a centre's staff invitation names only the organisation). */
+    unitName: z.string().min(1).optional(),
     /** ISO timestamp. */
     expiresAt: z.iso.datetime({ offset: true }),
     /** A resend: the mail says it replaces the earlier one (whose link no longer works). */
@@ -26,6 +28,8 @@ export const mailPayloadSchemas = {
     /** Behind login, so it reveals nothing by itself. */
     contactsUrl: webUrl,
   }),
+  /** "Er is iets nieuws in het dossier": which dossier is not said, only where to sign in. */
+  dossier_update: z.strictObject({ signInUrl: webUrl }),
 };
 
 export type MailTemplate = keyof typeof mailPayloadSchemas;
@@ -35,6 +39,7 @@ export type MailPayloads = { [T in MailTemplate]: z.infer<(typeof mailPayloadSch
 export type RenderPayloads = {
   invitation: MailPayloads['invitation'] & { link: string };
   invitation_accepted: MailPayloads['invitation_accepted'];
+  dossier_update: MailPayloads['dossier_update'];
 };
 
 /** Templates whose mail carries a secret, and the render field it fills. */

@@ -1,14 +1,23 @@
-import { and, asc, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { VISIBILITY } from '@/lib/auth/permissions';
+import { REQUEST_STATUSES, STAFF_ROLES } from '@/lib/codes';
 import type { Membership } from '@/lib/auth/find-session';
 import { inScope } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
-import { departments, requests, schools, students, type RequestStatus, type RequestType } from '@/lib/db/schema';
+import { departments, requests, schools, students, users, type RequestStatus, type RequestType } from '@/lib/db/schema';
 import { isUuid } from '@/lib/text/uuid';
 import { foldForSearch } from '@/lib/text/search-name';
 import { CURSOR_TIME_FORMAT, decodeCursor, encodeCursor } from './cursor';
 
 /** `cursor` ('na'): the page after that row; `before` ('voor'): the page before that row. */
-export type RequestFilters = { q?: string; status?: RequestStatus; schoolId?: string; cursor?: string; before?: string };
+export type RequestFilters = {
+  q?: string;
+  status?: RequestStatus;
+  schoolId?: string;
+  assigneeId?: string;
+  cursor?: string;
+  before?: string;
+};
 
 export type RequestRow = {
   id: string;
@@ -18,8 +27,11 @@ export type RequestRow = {
   departmentName: string | null;
   type: RequestType;
   status: RequestStatus;
+  assigneeName: string | null;
   createdAt: Date;
 };
+
+const assignee = aliasedTable(users, 'assignee');
 
 export const PAGE_SIZE = 25;
 
@@ -55,6 +67,8 @@ export async function listRequests(
       departmentName: departments.name,
       type: requests.type,
       status: requests.status,
+      assigneeGiven: assignee.givenName,
+      assigneeFamily: assignee.familyName,
       createdAt: requests.createdAt,
       cursorAt: sql<string>`to_char(${requests.createdAt} at time zone 'UTC', ${CURSOR_TIME_FORMAT})`,
     })
@@ -62,14 +76,16 @@ export async function listRequests(
     .innerJoin(students, eq(students.id, requests.studentId))
     .innerJoin(schools, eq(schools.id, requests.schoolId))
     .leftJoin(departments, eq(departments.id, requests.departmentId))
+    .leftJoin(assignee, eq(assignee.id, requests.assigneeId))
     .where(and(...conditions))
     .orderBy(...(before ? [asc(requests.createdAt), asc(requests.id)] : [desc(requests.createdAt), desc(requests.id)]))
     .limit(pageSize + 1);
   const more = fetched.length > pageSize;
   const rows = before ? fetched.slice(0, pageSize).reverse() : fetched.slice(0, pageSize);
-  const page = rows.map(({ givenName, familyName, cursorAt: _cursorAt, ...r }) => ({
+  const page = rows.map(({ givenName, familyName, assigneeGiven, assigneeFamily, cursorAt: _cursorAt, ...r }) => ({
     ...r,
     studentName: `${givenName} ${familyName}`,
+    assigneeName: assigneeGiven ? `${assigneeGiven} ${assigneeFamily}` : null,
   }));
   const first = rows[0];
   const last = rows.at(-1);
@@ -84,9 +100,16 @@ export async function listRequests(
 
 /** The scope and the filters as conditions (no cursor); null when the caller has no scope. */
 export function requestConditions(viewer: { memberships: readonly Membership[] }, filters: RequestFilters): SQL[] | null {
-  const scope = inScope(viewer.memberships, requests);
-  if (!scope) return null;
-  const conditions: SQL[] = [scope];
+  // The scope rule, per role: a role sees the statuses VISIBILITY gives it (the centre never a 'Werkversie').
+  const parts = STAFF_ROLES.flatMap((role) => {
+    const scope = inScope(viewer.memberships.filter((m) => m.role === role), requests);
+    if (!scope) return [];
+    const statuses = VISIBILITY[role].requests;
+    return [statuses.length === REQUEST_STATUSES.length ? scope : and(scope, inArray(requests.status, [...statuses]))!];
+  });
+  if (parts.length === 0) return null;
+  const conditions: SQL[] = [parts.length === 1 ? parts[0]! : or(...parts)!];
+  if (filters.assigneeId && isUuid(filters.assigneeId)) conditions.push(eq(requests.assigneeId, filters.assigneeId));
   if (filters.status) conditions.push(eq(requests.status, filters.status));
   if (filters.schoolId && isUuid(filters.schoolId)) conditions.push(eq(requests.schoolId, filters.schoolId));
   // Every word typed must start a word of the name, in any order: "lotte willems" and

@@ -4,6 +4,14 @@
  */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * A form with attachments (multipart) may carry up to five files of ATTACHMENT_MAX_MB each plus
+ * its text; each file's own limit is checked, with a Dutch message, by the action.
+ */
+export function maxUploadBytes(attachmentMaxMb: number): number {
+  return (attachmentMaxMb * 5 + 1) * 1024 * 1024;
+}
+
 export type Refusal = { status: 403 | 411 | 413; message: 'foreignOrigin' | 'tooLarge' | 'lengthRequired' };
 
 /**
@@ -16,11 +24,13 @@ export type Refusal = { status: 403 | 411 | 413; message: 'foreignOrigin' | 'too
  *   JavaScript ran (no such header: Next finds the action in the form body, and would answer a
  *   foreign Origin with a bare 500).
  */
-export function refuseRequest(request: { method: string; headers: Headers; trustForwardedHost: boolean }): Refusal | null {
+export function refuseRequest(request: { method: string; headers: Headers; trustForwardedHost: boolean; maxUploadBytes?: number }): Refusal | null {
   const { headers } = request;
   const isAction = request.method === 'POST' && headers.has('next-action');
   const length = headers.get('content-length');
-  if (length !== null && !(Number(length) <= MAX_BODY_BYTES)) return { status: 413, message: 'tooLarge' };
+  const multipart = request.method === 'POST' && (headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+  const limit = multipart && request.maxUploadBytes ? request.maxUploadBytes : MAX_BODY_BYTES;
+  if (length !== null && !(Number(length) <= limit)) return { status: 413, message: 'tooLarge' };
   if (isAction && length === null && headers.has('transfer-encoding')) return { status: 411, message: 'lengthRequired' };
   if (request.method === 'POST') {
     const origin = headers.get('origin');

@@ -37,6 +37,7 @@ const schema = await import('@/lib/db/schema');
 const { DEMO_CENTRE, demoId } = await import('@/tooling/demo/demo-data');
 const { TEST_PERSONS } = await import('@/tooling/demo/test-persons');
 const { findSession } = await import('@/lib/auth/find-session');
+const { hashSessionToken } = await import('@/lib/auth/session-token');
 const { listRequests } = await import('@/lib/requests/list-requests');
 const { listSchoolsInScope } = await import('@/lib/requests/list-schools-in-scope');
 const { narrowGrant, resolveDossierGrant } = await import('@/lib/dossiers/dossier-grant');
@@ -45,7 +46,7 @@ const { listContacts } = await import('@/lib/dossiers/list-contacts');
 const { listOpenInvitations } = await import('@/lib/invites/list-open-invitations');
 const { findInvitationByToken } = await import('@/lib/invites/find-invitation-by-token');
 const { consumeRateLimit } = await import('@/lib/rate-limit/consume');
-const { findAddressOnDossier } = await import('@/lib/invites/find-address-on-dossier');
+const { findAddressOnTarget } = await import('@/lib/invites/find-address-on-target');
 const { recordAudit } = await import('@/lib/audit/record-event');
 const { listDossierEvents } = await import('@/lib/audit/list-dossier-events');
 const { CURSOR_TIME_FORMAT, encodeCursor } = await import('@/lib/requests/cursor');
@@ -103,7 +104,7 @@ async function run<T>(label: string, body: () => Promise<T>): Promise<T | undefi
 // ── The fixtures the bench uses ────────────────────────────────────────────────────────────
 const staffId = demoId(`user:${TEST_PERSONS.centreStaff.sub}`);
 const sessionToken = `explain-${randomBytes(16).toString('hex')}`;
-await raw.query(`insert into sessions (session_token, user_id, expires) values ($1, $2, now() + interval '1 hour')`, [sessionToken, staffId]);
+await raw.query(`insert into sessions (session_token, user_id, expires) values ($1, $2, now() + interval '1 hour')`, [hashSessionToken(sessionToken), staffId]);
 
 try {
   const [{ dossier_id: dossierId }] = (await raw.query(
@@ -138,7 +139,7 @@ try {
   await run('contacten: listOpenInvitations', () => listOpenInvitations(db, narrowGrant(grant, 'contacts.manage')!));
   await run('uitnodiging: consumeRateLimit (also Check)', () => consumeRateLimit(db, 'token:explain', 1_000_000, 60_000));
   await run('uitnodiging: findInvitationByToken', () => findInvitationByToken(db, newInvitationToken()));
-  await run('check: findAddressOnDossier', () => findAddressOnDossier(db, dossierId, 'nieuwe.ouder@telenet.be'));
+  await run('check: findAddressOnTarget', () => findAddressOnTarget(db, { kind: 'dossier', dossierId, centreId: '00000000-0000-4000-8000-000000000000' }, 'nieuwe.ouder@telenet.be'));
   await run('logboek: listDossierEvents', () => listDossierEvents(db, narrowGrant(grant, 'audit.view')!));
 
 
@@ -201,7 +202,7 @@ try {
   console.log(`\nfull plans: ${file.replace(/\.json$/, '.txt')}`);
   if (!values['no-doc']) writeDocBlock(`explain:${label}`, summary);
 } finally {
-  await raw.query('delete from sessions where session_token = $1', [sessionToken]).catch(() => {});
+  await raw.query('delete from sessions where session_token = $1', [hashSessionToken(sessionToken)]).catch(() => {});
   await raw.query(`delete from rate_limit_buckets where key = 'token:explain'`, []).catch(() => {});
   await raw.close();
 }

@@ -94,6 +94,7 @@ export function benchEnv(options: StackOptions, database: DatabaseInfo): Record<
     NEXT_DIST_DIR: BENCH_DIST_DIR,
     // The per-address and per-user limits would otherwise answer the load with "too many".
     RATE_TOKEN_LOOKUPS_PER_MINUTE: '1000000000',
+    RATE_AUTH_PER_MINUTE: '1000000000',
     RATE_CHECKS_PER_WINDOW: '1000000000',
     ...(database.driver === 'postgres' ? { DATABASE_URL: database.url } : { PGLITE_DIR: database.dir }),
   };
@@ -149,6 +150,25 @@ async function prepareDatabase(options: StackOptions, database: DatabaseInfo): P
       where u.itsme_sub like ${`scale-${options.seed}-%`} and c.revoked_at is null
       order by c.dossier_id limit 1`);
 
+    // The measured dossier grows to what a year of support writes: 20 entries (half shared with
+    // the contacts, a few edited) and 5 attachments of 200 kB in the database store.
+    const { n: entryCount } = await one<{ n: number }>(sql`select count(*)::int as n from dossier_entries where dossier_id = ${dossierId}`);
+    for (let i = entryCount; i < 20; i++) {
+      const { id: entryId } = await one<{ id: string }>(sql`
+        insert into dossier_entries (dossier_id, author_id, kind, title, body, occurred_on, visibility, version)
+        values (${dossierId}, ${staffId}, ${(['note', 'report', 'meeting'] as const)[i % 3]}, ${`Verslag ${i + 1}`},
+                ${'Observatie in de klas, afspraken met de leerkracht en de volgende stappen. '.repeat(6)},
+                (current_date - ${i * 9}::int), ${i % 2 ? 'internal' : 'shared'}, 1)
+        returning id`);
+      if (i < 5) {
+        const data = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200 * 1024, 32)]);
+        const { id: fileId } = await one<{ id: string }>(sql`
+          insert into attachments (dossier_id, entry_id, file_name, content_type, size, sha256, uploaded_by)
+          values (${dossierId}, ${entryId}, ${`bijlage-${i + 1}.pdf`}, 'application/pdf', ${data.length}, 'bench', ${staffId}) returning id`);
+        await db.execute(sql`insert into attachment_blobs (attachment_id, data) values (${fileId}, ${data})`);
+      }
+    }
+
     // A fresh invitation with a token we know; earlier runs' ones are cancelled.
     await db.execute(sql`update invitations set status = 'cancelled', cancelled_at = now() where email_key like 'bench-%@telenet.be' and status = 'pending'`);
     const token = newInvitationToken();
@@ -197,7 +217,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   console.log(`[bench] database ready in ${(seedMs / 1000).toFixed(1)} s (${fixtures.scopeRequests} requests in the centre's list)`);
 
   const { env } = await import('@/lib/config/env');
-  const { rpPublicJwks } = await import('@/lib/auth/itsme/keys');
   const { startStandin } = await import('@/tooling/itsme-standin');
   const { testPersonList } = await import('@/tooling/demo/test-persons');
   const config = env();
@@ -209,7 +228,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Next normalises a loopback host to "localhost" in request URLs, so Auth.js sends
     // http://localhost:<port>/… as redirect_uri whatever APP_URL says: register both.
     redirectUris: [`${appUrl}/api/auth/callback/itsme`, `http://localhost:${options.port}/api/auth/callback/itsme`],
-    clientJwks: rpPublicJwks(),
+    clientJwksUri: `${appUrl}/.well-known/jwks.json`,
     persons: testPersonList,
   });
 

@@ -53,6 +53,7 @@ export async function startReliabilityStack(basePort: number): Promise<Reliabili
     // The load must not be answered with "too many"; Verstuur keeps a small limit to test.
     RATE_CHECKS_PER_WINDOW: '1000000000',
     RATE_TOKEN_LOOKUPS_PER_MINUTE: '1000000',
+    RATE_AUTH_PER_MINUTE: '1000000',
     RATE_INVITES_PER_WINDOW: String(INVITE_LIMIT),
   };
   Object.assign(process.env, common, { APP_URL: urlA, DATABASE_URL: direct.toString() });

@@ -4,7 +4,9 @@ import { E2E_PERSONS, TARGET_DOSSIER, UNKNOWN_DOSSIER } from './support/actors';
 import { loginOverHttp } from './support/http-session';
 import { E2E } from './support/ports';
 import { actionId, buildActions, callAction } from './support/server-actions';
-import { CONTACTS_ACTIONS_FILE, staffActions } from './support/staff-actions';
+import { MATRIX_DEPARTMENT } from './support/seed-actors';
+import { CONTACTS_ACTIONS_FILE, DOSSIER_ACTIONS_FILE, NEW_REQUEST_ACTIONS_FILE, NO_SUCH_ID, dossierActions, staffActions } from './support/staff-actions';
+import { DEMO_CENTRE, DEMO_SCHOOLS } from '@/tooling/demo/demo-data';
 
 /**
  * The permission table of DOMAIN.md, written out: what each actor gets from every page and
@@ -14,19 +16,26 @@ import { CONTACTS_ACTIONS_FILE, staffActions } from './support/staff-actions';
  *   404  = not found, identical to a dossier that does not exist
  */
 type Expect = 'ok' | 'login' | '404';
-type Row = { requests: Expect; dossier: Expect; contacts: Expect; log: Expect; manage: Expect };
+/**
+ * write  = entries and request work (centre staff in scope only)
+ * submit = 'Indienen' of a request of this dossier (its school's or department's manager only)
+ * newRequest = 'Nieuwe aanvraag' (any school or department manager; the student is checked inside)
+ */
+type Row = { requests: Expect; dossier: Expect; contacts: Expect; log: Expect; manage: Expect; write: Expect; submit: Expect; newRequest: Expect };
 
-const staff: Row = { requests: 'ok', dossier: 'ok', contacts: 'ok', log: 'ok', manage: 'ok' };
-const outOfScopeStaff: Row = { requests: 'ok', dossier: '404', contacts: '404', log: '404', manage: '404' };
-const readOnlyContact: Row = { requests: '404', dossier: 'ok', contacts: '404', log: '404', manage: '404' };
-const nobody: Row = { requests: '404', dossier: '404', contacts: '404', log: '404', manage: '404' };
+const staff = { requests: 'ok', dossier: 'ok', contacts: 'ok', log: 'ok', manage: 'ok' } as const;
+const centreStaff: Row = { ...staff, write: 'ok', submit: '404', newRequest: '404' };
+const manager: Row = { ...staff, write: '404', submit: 'ok', newRequest: 'ok' };
+const outOfScopeManager: Row = { requests: 'ok', dossier: '404', contacts: '404', log: '404', manage: '404', write: '404', submit: '404', newRequest: 'ok' };
+const readOnlyContact: Row = { requests: '404', dossier: 'ok', contacts: '404', log: '404', manage: '404', write: '404', submit: '404', newRequest: '404' };
+const nobody: Row = { requests: '404', dossier: '404', contacts: '404', log: '404', manage: '404', write: '404', submit: '404', newRequest: '404' };
 
 const MATRIX: { actor: string; sub: string | null; row: Row }[] = [
-  { actor: 'anonymous', sub: null, row: { requests: 'login', dossier: 'login', contacts: 'login', log: 'login', manage: '404' } },
-  { actor: 'centre staff', sub: TEST_PERSONS.centreStaff.sub, row: staff },
-  { actor: "school manager of the student's school", sub: TEST_PERSONS.schoolManager.sub, row: staff },
-  { actor: 'school manager of another school', sub: E2E_PERSONS.otherSchoolManager.sub, row: outOfScopeStaff },
-  { actor: 'department manager of another department', sub: TEST_PERSONS.departmentManager.sub, row: outOfScopeStaff },
+  { actor: 'anonymous', sub: null, row: { ...nobody, requests: 'login', dossier: 'login', contacts: 'login', log: 'login' } },
+  { actor: 'centre staff', sub: TEST_PERSONS.centreStaff.sub, row: centreStaff },
+  { actor: "school manager of the student's school", sub: TEST_PERSONS.schoolManager.sub, row: manager },
+  { actor: 'school manager of another school', sub: E2E_PERSONS.otherSchoolManager.sub, row: outOfScopeManager },
+  { actor: 'department manager of another department', sub: TEST_PERSONS.departmentManager.sub, row: outOfScopeManager },
   { actor: 'parent of this student', sub: TEST_PERSONS.parent.sub, row: { ...readOnlyContact, contacts: 'ok' } },
   { actor: 'parent of another student', sub: E2E_PERSONS.otherParent.sub, row: nobody },
   { actor: 'teacher with access', sub: E2E_PERSONS.teacher.sub, row: readOnlyContact },
@@ -38,25 +47,7 @@ const MATRIX: { actor: string; sub: string | null; row: Row }[] = [
 
 /** Every server action that takes a dossier id, with harmless arguments (unknown sub-ids). */
 const ACTIONS = staffActions('matrix@voorbeeld.be');
-
-/**
- * Server actions that take no dossier id, with the spec that holds their rule. Every other
- * action of the build must be in ACTIONS above: a new action fails the test below until the
- * matrix (or this list, with its own tests) covers it.
- */
-const OWN_RULES: Record<string, string> = {
-  'app/aanmelden/actions.ts#signInWithItsme': 'public: starts the itsme login (shell.spec.ts)',
-  'app/actions/sign-out.ts#signOutAction': 'ends only the caller\'s own session (shell.spec.ts)',
-  'app/uitnodiging/[token]/actions.ts#acceptInvitationAction': 'needs a session and a live token (security-probes.api.spec.ts, invitations.spec.ts)',
-};
-
-test('authorization matrix: every server action of the build is in the matrix or has its own rule', () => {
-  const covered = new Set([...ACTIONS.map((a) => `${CONTACTS_ACTIONS_FILE}#${a.name}`), ...Object.keys(OWN_RULES)]);
-  const actions = buildActions();
-  expect(actions.length).toBeGreaterThanOrEqual(covered.size);
-  expect(actions.filter((a) => !covered.has(a))).toEqual([]);
-  expect([...covered].filter((a) => !actions.includes(a))).toEqual([]);
-});
+const DOSSIER_ACTIONS = dossierActions();
 
 /** The page's <main>, the part that must not differ between "unknown" and "not yours". */
 function mainOf(html: string): string {
@@ -106,5 +97,144 @@ for (const { actor, sub, row } of MATRIX) {
         expect(unknown.status, `${what} (unknown dossier)`).toBe(404);
       }
     }
+    for (const action of DOSSIER_ACTIONS) {
+      const id = actionId(DOSSIER_ACTIONS_FILE, action.name);
+      const result = await callAction(E2E.appUrl, `/dossiers/${TARGET_DOSSIER}`, id, action.args(TARGET_DOSSIER), cookie);
+      const what = `${actor} · ${action.name}`;
+      expect(result.status, what).toBe(row[action.needs] === 'ok' ? 200 : 404);
+      if (row[action.needs] === 'ok') expect(result.body, what).toContain('Er ging iets mis');
+      const unknown = await callAction(E2E.appUrl, `/dossiers/${UNKNOWN_DOSSIER}`, id, action.args(UNKNOWN_DOSSIER), cookie);
+      expect(unknown.status, `${what} (unknown dossier)`).toBe(404);
+    }
+    const created = await callAction(E2E.appUrl, '/aanvragen/nieuw', actionId(NEW_REQUEST_ACTIONS_FILE, 'createRequestAction'), [null, { type: 'advice' }], cookie);
+    expect(created.status, `${actor} · createRequestAction`).toBe(row.newRequest === 'ok' ? 200 : 404);
+    const download = await get(`/dossiers/${TARGET_DOSSIER}/bijlagen/${UNKNOWN_DOSSIER}`, cookie);
+    expect(download.status, `${actor} · unknown attachment`).toBe(404);
   });
 }
+
+// ── 'Beheer organisatie' (DOMAIN.md, 'The organisation and its requests') ───────────────────
+/** The units the organisation matrix acts on, and one that does not exist. */
+const UNITS = {
+  centre: { kind: 'centre', id: DEMO_CENTRE.id, page: '/organisatie' },
+  /** The school manager's school (the target dossier's). */
+  school: { kind: 'school', id: DEMO_SCHOOLS[0].id, page: `/organisatie/scholen/${DEMO_SCHOOLS[0].id}` },
+  /** The other school manager's school, holding the department manager's department. */
+  otherSchool: { kind: 'school', id: DEMO_SCHOOLS[1].id, page: `/organisatie/scholen/${DEMO_SCHOOLS[1].id}` },
+  /** A department of the school manager's school. */
+  department: { kind: 'department', id: MATRIX_DEPARTMENT, page: `/organisatie/afdelingen/${MATRIX_DEPARTMENT}` },
+  /** The department manager's department, in the other school. */
+  otherDepartment: {
+    kind: 'department',
+    id: DEMO_SCHOOLS[1].departments[0].id,
+    page: `/organisatie/afdelingen/${DEMO_SCHOOLS[1].departments[0].id}`,
+  },
+} as const;
+type UnitKey = keyof typeof UNITS;
+const UNKNOWN_UNITS = [
+  { kind: 'school', id: UNKNOWN_DOSSIER, page: `/organisatie/scholen/${UNKNOWN_DOSSIER}` },
+  { kind: 'department', id: UNKNOWN_DOSSIER, page: `/organisatie/afdelingen/${UNKNOWN_DOSSIER}` },
+] as const;
+
+/** What each actor is to the organisation, written out from DOMAIN.md (not read from the permission table). */
+type OrgProfile = 'anonymous' | 'centre' | 'school' | 'otherSchool' | 'nobody';
+const ORG_PROFILE: Record<string, OrgProfile> = {
+  anonymous: 'anonymous',
+  'centre staff': 'centre',
+  "school manager of the student's school": 'school',
+  'school manager of another school': 'otherSchool',
+};
+
+/** Opening a unit's page: centre staff everything; a school manager their school and its departments. */
+function orgPage(profile: OrgProfile, unit: UnitKey | 'unknown'): Expect {
+  if (profile === 'anonymous') return 'login';
+  if (unit === 'unknown' || profile === 'nobody') return '404';
+  if (profile === 'centre') return 'ok';
+  // /organisatie lists a school manager's schools.
+  const own: Record<'school' | 'otherSchool', UnitKey[]> = { school: ['centre', 'school', 'department'], otherSchool: ['centre', 'otherSchool', 'otherDepartment'] };
+  return own[profile].includes(unit) ? 'ok' : '404';
+}
+/** Add, rename, deactivate: centre staff only. */
+const unitsManage = (profile: OrgProfile, unit: UnitKey | 'unknown'): Expect => (profile === 'centre' && unit !== 'unknown' ? 'ok' : '404');
+/** Invite, resend, cancel, retry, delivery states, remove staff: centre staff on every unit; a school manager on their school's departments. */
+function staffManage(profile: OrgProfile, unit: UnitKey | 'unknown'): Expect {
+  if (unit === 'unknown') return '404';
+  if (profile === 'centre') return 'ok';
+  if (profile === 'school') return unit === 'department' ? 'ok' : '404';
+  if (profile === 'otherSchool') return unit === 'otherDepartment' ? 'ok' : '404';
+  return '404';
+}
+
+const ROLE_OF: Record<string, string> = { centre: 'centre_staff', school: 'school_manager', department: 'department_manager' };
+const ORG_ACTIONS_FILE = 'app/organisatie/actions.ts';
+type UnitRefArg = { kind: string; id: string };
+/** Every 'Beheer organisatie' action with harmless arguments (an empty name, unknown row ids, an unchecked send). */
+const ORG_ACTIONS: { name: string; group: 'units' | 'staff'; args: (ref: UnitRefArg) => unknown[]; only?: UnitKey }[] = [
+  { name: 'addUnitAction', group: 'units', args: (ref) => [ref, { status: 'idle' }, null] },
+  { name: 'renameUnitAction', group: 'units', args: (ref) => [ref, { status: 'idle' }, null] },
+  // Deactivation is real: only the matrix's own department is ever the target.
+  { name: 'deactivateUnitAction', group: 'units', args: (ref) => [ref], only: 'department' },
+  { name: 'checkStaffInviteAction', group: 'staff', args: (ref) => [ref, { role: ROLE_OF[ref.kind], email: 'matrix@voorbeeld.be' }] },
+  { name: 'sendStaffInviteAction', group: 'staff', args: (ref) => [ref, { role: ROLE_OF[ref.kind], email: 'matrix@voorbeeld.be', checkToken: 'x' }] },
+  { name: 'resendStaffInviteAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
+  { name: 'cancelStaffInviteAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
+  { name: 'retryStaffMailAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
+  // Read-only: the delivery state of the unit's open invitations ('In wachtrij' without a reload).
+  { name: 'staffDeliveryStatesAction', group: 'staff', args: (ref) => [ref] },
+  { name: 'endMembershipAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
+];
+
+for (const { actor, sub } of MATRIX) {
+  const profile = ORG_PROFILE[actor] ?? 'nobody';
+  test(`organisation matrix: ${actor}`, async () => {
+    const cookie = sub ? (await loginOverHttp(E2E.appUrl, sub)).cookie : undefined;
+    const unknownPage = await get(UNKNOWN_UNITS[0].page, cookie);
+    for (const key of Object.keys(UNITS) as UnitKey[]) {
+      const result = await get(UNITS[key].page, cookie);
+      const expected = orgPage(profile, key);
+      expectPage(result, expected, `${actor} · ${UNITS[key].page}`);
+      // Not yours and non-existent are indistinguishable.
+      if (expected === '404') expect(mainOf(result.body)).toBe(mainOf(unknownPage.body));
+    }
+    for (const unknown of UNKNOWN_UNITS) expectPage(await get(unknown.page, cookie), orgPage(profile, 'unknown'), `${actor} · ${unknown.page}`);
+    expectPage(await get('/organisatie/scholen/not-a-uuid', cookie), orgPage(profile, 'unknown'), `${actor} · malformed school id`);
+
+    for (const action of ORG_ACTIONS) {
+      const id = actionId(ORG_ACTIONS_FILE, action.name);
+      const targets: (UnitKey | 'unknown')[] = [...(action.only ? [action.only] : (Object.keys(UNITS) as UnitKey[])), 'unknown'];
+      for (const key of targets) {
+        const ref = key === 'unknown' ? { kind: 'school', id: UNKNOWN_DOSSIER } : { kind: UNITS[key].kind, id: UNITS[key].id };
+        const result = await callAction(E2E.appUrl, '/organisatie', id, action.args(ref), cookie);
+        const expected = (action.group === 'units' ? unitsManage : staffManage)(profile, key);
+        expect(result.status, `${actor} · ${action.name} on ${key}`).toBe(expected === 'ok' ? 200 : 404);
+      }
+    }
+    // A malformed unit reference is the same 404.
+    const malformed = await callAction(E2E.appUrl, '/organisatie', actionId(ORG_ACTIONS_FILE, 'endMembershipAction'), [{ kind: 'dossier', id: TARGET_DOSSIER }, NO_SUCH_ID], cookie);
+    expect(malformed.status, `${actor} · malformed unit`).toBe(404);
+  });
+}
+
+/**
+ * Server actions that take neither a dossier nor a unit, with the spec that holds their rule.
+ * Every other action of the build must be in ACTIONS or ORG_ACTIONS above: a new action fails
+ * the test below until the matrix (or this list, with its own tests) covers it.
+ */
+const OWN_RULES: Record<string, string> = {
+  'app/aanmelden/actions.ts#signInWithItsme': 'public: starts the itsme login (shell.spec.ts)',
+  'app/actions/sign-out.ts#signOutAction': "ends only the caller's own session (shell.spec.ts)",
+  'app/uitnodiging/[token]/actions.ts#acceptInvitationAction': 'needs a session and a live token (security-probes.api.spec.ts, invitations.spec.ts)',
+};
+
+test('authorization matrix: every server action of the build is in the matrix or has its own rule', () => {
+  const covered = new Set([
+    ...ACTIONS.map((a) => `${CONTACTS_ACTIONS_FILE}#${a.name}`),
+    ...ORG_ACTIONS.map((a) => `${ORG_ACTIONS_FILE}#${a.name}`),
+    ...DOSSIER_ACTIONS.map((a) => `${DOSSIER_ACTIONS_FILE}#${a.name}`),
+    `${NEW_REQUEST_ACTIONS_FILE}#createRequestAction`,
+    ...Object.keys(OWN_RULES),
+  ]);
+  const actions = buildActions();
+  expect(actions.filter((a) => !covered.has(a))).toEqual([]);
+  expect([...covered].filter((a) => !actions.includes(a))).toEqual([]);
+});

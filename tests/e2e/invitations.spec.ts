@@ -13,7 +13,7 @@ const ROLES = [
   { code: 'parent', label: 'Ouder', title: 'Nodig een ouder uit', field: 'Typ e-mail van de ouder', family: 'Sneeuwklok' },
   { code: 'teacher', label: 'Leerkracht', title: 'Nodig een leerkracht uit', field: 'Typ e-mail van de leerkracht', family: 'Inktvis' },
   { code: 'clb', label: 'CLB', title: 'Nodig een CLB-medewerker uit', field: 'Typ e-mail van de CLB-medewerker', family: 'Cijferman' },
-  { code: 'care_provider', label: 'Zorgverstrekker', title: 'Nodig een zorgverstrekker uit', field: 'Typ e-mail van de zorgverstrekker', family: 'Quaggaert' },
+  { code: 'care_provider', label: 'Zorgverstrekker', title: 'Nodig een zorgverstrekker uit', field: 'Typ e-mail van de zorgverstrekker', family: 'Rietkraag' },
 ] as const;
 
 const staff = TEST_PERSONS.centreStaff;

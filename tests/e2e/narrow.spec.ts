@@ -41,3 +41,17 @@ test('a parent’s pages fit 360 px', async ({ page }) => {
   await loginAs(page, TEST_PERSONS.parent);
   for (const path of ['/mijn-dossiers', `/dossiers/${TARGET_DOSSIER}`]) await expectFits(page, path);
 });
+
+test('a school manager’s Nieuwe aanvraag and the centre’s open entry form fit 360 px', async ({ page }) => {
+  await loginAs(page, TEST_PERSONS.schoolManager);
+  for (const path of ['/aanvragen/nieuw', '/aanvragen/nieuw?q=olijfhout', `/dossiers/${TARGET_DOSSIER}`]) await expectFits(page, path);
+  await page.goto('/aanvragen/nieuw');
+  await page.getByRole('radio', { name: 'Een nieuwe leerling' }).check();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.context().clearCookies();
+  await loginAs(page, TEST_PERSONS.centreStaff);
+  await expectFits(page, `/dossiers/${TARGET_DOSSIER}`);
+  await page.getByText('Nieuw verslag of notitie').click();
+  await expect(page.getByLabel('Titel').first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

@@ -11,9 +11,9 @@ beforeAll(async () => {
 });
 afterAll(async () => handle.close());
 
-/** A centre staff member's view grant on the dossier, through the product's resolver. */
-async function held(org: { centre: { id: string } }, dossierId: string) {
-  const { viewer } = await makeStaff(handle.db, { role: 'centre_staff', centreId: org.centre.id });
+/** A school manager's view grant on the dossier (staff who see drafts too), through the product's resolver. */
+async function held(org: { school: { id: string } }, dossierId: string) {
+  const { viewer } = await makeStaff(handle.db, { role: 'school_manager', schoolId: org.school.id });
   return grantFor(handle.db, viewer, dossierId, 'dossier.view');
 }
 
@@ -30,7 +30,7 @@ describe('getDossierContent', () => {
       { ...base, dossierId: other.dossier.id, studentId: other.student.id, type: 'extension', status: 'draft' },
     ]);
     await db.insert(t.dossierEntries).values([
-      { dossierId: dossier.id, kind: 'note', title: 'Oud', body: 'a', occurredOn: '2026-09-03' },
+      { dossierId: dossier.id, kind: 'note', title: 'Oud', body: 'a', occurredOn: '2026-09-03', visibility: 'shared' },
       { dossierId: dossier.id, kind: 'meeting', title: 'Nieuw', body: 'b', occurredOn: '2026-10-03' },
       { dossierId: other.dossier.id, kind: 'report', title: 'Ander dossier', body: 'c', occurredOn: '2026-10-04' },
     ]);

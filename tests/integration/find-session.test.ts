@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSession } from '@/lib/auth/find-session';
 import { sessionPolicy } from '@/lib/auth/session-policy';
+import { hashSessionToken } from '@/lib/auth/session-token';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
 import { openTestDb } from '../support/db';
@@ -16,7 +17,7 @@ afterAll(async () => handle.close());
 
 async function sessionFor(userId: string, lastSeenAt = new Date()) {
   const token = randomBytes(24).toString('hex');
-  await handle.db.insert(t.sessions).values({ sessionToken: token, userId, expires: new Date(Date.now() + 3_600_000), lastSeenAt });
+  await handle.db.insert(t.sessions).values({ sessionToken: hashSessionToken(token), userId, expires: new Date(Date.now() + 3_600_000), lastSeenAt });
   return token;
 }
 
@@ -59,7 +60,7 @@ describe('findSession (every signed-in request)', () => {
     const idle = new Date(Date.now() - sessionPolicy().idleMs - 1000);
     const token = await sessionFor(person.id, idle);
     expect(await findSession(db, token)).toBeNull();
-    expect(await db.select().from(t.sessions).where(eq(t.sessions.sessionToken, token))).toEqual([]);
+    expect(await db.select().from(t.sessions).where(eq(t.sessions.sessionToken, hashSessionToken(token)))).toEqual([]);
     expect(await findSession(db, 'no-such-token')).toBeNull();
   });
 });

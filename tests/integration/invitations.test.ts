@@ -78,7 +78,7 @@ describe('Verstuur', () => {
     const parent = await makeUser(db, 'Koen Ouder');
     const sent = await sendInvitation(db, grant, { role: 'parent', email: 'koen@example.be' });
     if (sent.status !== 'sent') throw new Error(sent.status);
-    expect(await acceptInvitation(db, { token: await tokenOf(sent.mailId), userId: parent.id })).toMatchObject({ status: 'accepted', dossierId: dossier.id });
+    expect(await acceptInvitation(db, { token: await tokenOf(sent.mailId), userId: parent.id })).toMatchObject({ status: 'accepted', next: `/dossiers/${dossier.id}` });
     const outcome = await sendInvitation(db, grant, { role: 'teacher', email: 'KOEN@example.be' });
     expect(outcome).toEqual({ status: 'has_access', role: 'parent' });
   });
@@ -104,13 +104,13 @@ describe('Verstuur', () => {
 
 describe('the Check proof', () => {
   it('is valid for exactly the checked address, role, dossier and staff member, until it expires', () => {
-    const claim = { dossierId: 'd1', userId: 'u1', role: 'parent', emailKey: 'a@example.be' };
+    const claim = { target: 'd1', userId: 'u1', role: 'parent', emailKey: 'a@example.be' };
     const now = Date.now();
     const proof = issueCheckToken(claim, now);
     expect(verifyCheckToken(proof, claim, now)).toBe(true);
     expect(verifyCheckToken(proof, { ...claim, emailKey: 'b@example.be' }, now)).toBe(false);
     expect(verifyCheckToken(proof, { ...claim, role: 'clb' }, now)).toBe(false);
-    expect(verifyCheckToken(proof, { ...claim, dossierId: 'd2' }, now)).toBe(false);
+    expect(verifyCheckToken(proof, { ...claim, target: 'd2' }, now)).toBe(false);
     expect(verifyCheckToken(proof, { ...claim, userId: 'u2' }, now)).toBe(false);
     expect(verifyCheckToken(proof, claim, now + 31 * 60_000)).toBe(false);
     expect(verifyCheckToken(`${now + 3_600_000}.${proof.split('.')[1]}`, claim, now)).toBe(false);

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSessionToken } from '@/lib/auth/session-token';
 import { diplonAdapter } from '@/lib/auth/adapter';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
@@ -46,7 +47,7 @@ describe('a used invitation link leads its person back', () => {
     expect(await findUsedInvitation(db, token, parent.id)).toBeNull(); // still pending
     expect(await acceptInvitation(db, { token, userId: parent.id })).toMatchObject({ status: 'accepted' });
 
-    expect(await findUsedInvitation(db, token, parent.id)).toEqual({ state: 'yours', dossierId: dossier.id });
+    expect(await findUsedInvitation(db, token, parent.id)).toEqual({ state: 'yours', next: `/dossiers/${dossier.id}` });
     // Signed out: no dossier id; another person: no dossier id either.
     expect(await findUsedInvitation(db, token, null)).toEqual({ state: 'accepted' });
     expect(await findUsedInvitation(db, token, stranger.id)).toEqual({ state: 'someone_else' });
@@ -94,10 +95,11 @@ describe('Afmelden', () => {
     const db = handle.db;
     const person = await makeUser(db, 'Sam Afmelder');
     const sessionToken = `t-${Date.now()}-${Math.random()}`;
-    await db.insert(t.sessions).values({ sessionToken, userId: person.id, expires: new Date(Date.now() + 3_600_000) });
+    // Stored hashed; Auth.js holds (and gets back) the cookie's token.
+    await db.insert(t.sessions).values({ sessionToken: hashSessionToken(sessionToken), userId: person.id, expires: new Date(Date.now() + 3_600_000) });
     const ended = await diplonAdapter(db).deleteSession!(sessionToken);
     expect(ended).toMatchObject({ sessionToken, userId: person.id });
-    expect(await db.select().from(t.sessions).where(eq(t.sessions.sessionToken, sessionToken))).toEqual([]);
+    expect(await db.select().from(t.sessions).where(eq(t.sessions.sessionToken, hashSessionToken(sessionToken)))).toEqual([]);
   });
 });
 

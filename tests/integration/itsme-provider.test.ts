@@ -10,34 +10,54 @@ import { CLIENT_ASSERTION_TYPE, createClientAssertion } from '@/lib/auth/itsme/c
 import { decryptAndVerifyIdToken, ItsmeIdTokenError } from '@/lib/auth/itsme/id-token';
 import type { IdTokenFailure } from '@/lib/auth/itsme/id-token';
 import { itsmeIssuer } from '@/lib/auth/itsme/issuer';
-import { generateRpPrivateJwks, RP_PRIVATE_JWKS_FILE, rpPrivateJwks, rpPublicJwks, toPublicJwks } from '@/lib/auth/itsme/keys';
-import { ITSME_ACR_ADVANCED, itsmeProvider } from '@/lib/auth/itsme/provider';
+import {
+  currentSigningKey,
+  generateRpPrivateJwks,
+  parsePrivateJwks,
+  RP_PRIVATE_JWKS_FILE,
+  rotatePrivateJwks,
+  rpPrivateJwks,
+  rpPublicJwks,
+  toPublicJwks,
+} from '@/lib/auth/itsme/keys';
+import type { JweAlgorithm } from '@/lib/auth/itsme/keys';
+import { ITSME_ACR_ADVANCED, ITSME_ACR_BASIC, itsmeProvider } from '@/lib/auth/itsme/provider';
 import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { DATA_DIR, resetEnvCache } from '@/lib/config/env';
 import { startStandin } from '@/tooling/itsme-standin';
 import type { RunningStandin, StandinTamper } from '@/tooling/itsme-standin';
 import { CookieJar, loginAtStandin } from '@/tooling/itsme-standin/browser';
 import type { LoginChoice } from '@/tooling/itsme-standin/browser';
+import { startJwksServer } from '../support/jwks-server';
 
 const APP = 'http://localhost:3998';
 const CLIENT_ID = 'diplon-test';
 const SERVICE = 'DIPLON_TEST';
 const REDIRECT_URI = `${APP}/api/auth/callback/itsme`;
-const rpKeys = generateRpPrivateJwks();
+let rpKeys = generateRpPrivateJwks();
 let standin: RunningStandin;
+let jwksServer: Awaited<ReturnType<typeof startJwksServer>>;
+/** What this test's relying party accepts as JWE alg (ITSME_JWE_ALGS). */
+let jweAlgorithms: JweAlgorithm[] = ['RSA-OAEP-256'];
 
 beforeAll(async () => {
+  // The stand-in fetches our published keys from their URL, as itsme does.
+  jwksServer = await startJwksServer(() => Response.json(toPublicJwks(rpKeys)));
   standin = await startStandin({
     port: 0,
     clientId: CLIENT_ID,
     serviceCode: SERVICE,
     redirectUris: [REDIRECT_URI],
-    clientJwks: toPublicJwks(rpKeys),
+    clientJwksUri: jwksServer.jwksUri,
   });
 });
-afterEach(() => standin.setTamper('none'));
+afterEach(() => {
+  standin.setTamper('none');
+  jweAlgorithms = ['RSA-OAEP-256'];
+});
 afterAll(async () => {
   await standin?.close();
+  await jwksServer?.close();
 });
 
 /** Auth.js itself (as next-auth runs it), with our provider and a signIn callback that records. */
@@ -50,6 +70,8 @@ function authJs() {
     clientId: CLIENT_ID,
     serviceCode: SERVICE,
     acr: ITSME_ACR_ADVANCED,
+    jweAlgorithms,
+    claimsRequest: 'claims',
     privateJwks: () => rpKeys,
   });
   const config: AuthConfig = {
@@ -70,7 +92,7 @@ function authJs() {
 }
 
 /** Sign-in button → stand-in login → callback, all through Auth.js with a cookie jar. */
-async function signInWithItsme(choice: LoginChoice) {
+async function signInWithItsme(choice: LoginChoice, signInQuery = '') {
   const { config, signIns, errors, debug } = authJs();
   const jar = new CookieJar();
   const call = async (url: string, init: RequestInit = {}) => {
@@ -79,7 +101,7 @@ async function signInWithItsme(choice: LoginChoice) {
     return response;
   };
   const { csrfToken } = await (await call(`${APP}/api/auth/csrf`)).json();
-  const signIn = await call(`${APP}/api/auth/signin/itsme`, {
+  const signIn = await call(`${APP}/api/auth/signin/itsme${signInQuery}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ csrfToken, callbackUrl: `${APP}/start` }),
@@ -107,7 +129,9 @@ describe('itsme provider through Auth.js against the stand-in', () => {
   it('signs in: sends itsme’s parameters and hands Auth.js the person’s verified claims', async () => {
     const { authorizationUrl, location, jar, signIns, errors } = await signInWithItsme({ sub: TEST_PERSONS.centreStaff.sub });
     const params = authorizationUrl.searchParams;
-    expect(params.get('scope')).toBe(`openid service:${SERVICE} profile email`);
+    // The claims parameter alone (ITSME_CLAIMS_REQUEST=claims): no profile scope, whose consent
+    // screen would list gender, birth date and ID photo.
+    expect(params.get('scope')).toBe(`openid service:${SERVICE}`);
     expect(JSON.parse(params.get('claims')!)).toEqual({ id_token: { given_name: null, family_name: null, email: null } });
     expect(params.get('acr_values')).toBe(ITSME_ACR_ADVANCED);
     expect(params.get('ui_locales')).toBe('nl');
@@ -120,7 +144,16 @@ describe('itsme provider through Auth.js against the stand-in', () => {
     expect(hasSession(jar)).toBe(true);
     expect(signIns).toHaveLength(1);
     const { user, account, profile } = signIns[0]!;
-    expect(profile).toMatchObject({ sub: TEST_PERSONS.centreStaff.sub, given_name: 'Sofie', family_name: 'Janssens', iss: standin.issuer, aud: CLIENT_ID });
+    expect(profile).toMatchObject({
+      sub: TEST_PERSONS.centreStaff.sub,
+      given_name: 'Sofie',
+      family_name: 'Janssens',
+      iss: standin.issuer,
+      aud: CLIENT_ID,
+      acr: ITSME_ACR_ADVANCED,
+    });
+    expect(new URL(standin.issuer).pathname).toBe('/v2');
+    expect(jwksServer.fetches()).toBeGreaterThan(0);
     expect(user).toMatchObject({
       itsmeSub: TEST_PERSONS.centreStaff.sub,
       givenName: 'Sofie',
@@ -139,7 +172,47 @@ describe('itsme provider through Auth.js against the stand-in', () => {
     expect(signIns[0]?.user.email ?? null).toBeNull();
   });
 
+  it('registers a person whose given_name itsme left out, with the names that exist', async () => {
+    standin.setTamper('no-given-name');
+    const { signIns, errors } = await signInWithItsme({ newPerson: { givenName: 'Noor', familyName: 'Vandamme' } });
+    expect(errors).toEqual([]);
+    expect(signIns[0]?.user).toMatchObject({ givenName: null, familyName: 'Vandamme', name: 'Vandamme' });
+  });
+
+  it('accepts a JWE without kid by trying each of our encryption keys', async () => {
+    standin.setTamper('jwe-without-kid');
+    const { signIns, errors } = await signInWithItsme({ sub: TEST_PERSONS.parent.sub });
+    expect(errors).toEqual([]);
+    expect(signIns[0]?.user).toMatchObject({ itsmeSub: TEST_PERSONS.parent.sub });
+  });
+
+  it('accepts a JWE with alg RSA-OAEP only when ITSME_JWE_ALGS allows it', async () => {
+    standin.setTamper('jwe-rsa-oaep');
+    const refused = await signInWithItsme({ sub: TEST_PERSONS.parent.sub });
+    expect(refused.signIns).toHaveLength(0);
+    expect(errorChain(refused.errors[0])).toMatch(/decryption-failed.*RSA-OAEP niet toegelaten/);
+    jweAlgorithms = ['RSA-OAEP-256', 'RSA-OAEP'];
+    const accepted = await signInWithItsme({ sub: TEST_PERSONS.parent.sub });
+    expect(accepted.errors).toEqual([]);
+    expect(accepted.signIns[0]?.user).toMatchObject({ itsmeSub: TEST_PERSONS.parent.sub });
+  });
+
+  it('refuses a login whose query was changed to ask acr_basic while ITSME_ACR is advanced', async () => {
+    // The sign-in endpoint passes its own query on to the authorization URL: the stand-in then
+    // honestly answers with acr_basic, and only the check of the signed acr stops it.
+    const { authorizationUrl, jar, signIns, errors } = await signInWithItsme(
+      { sub: TEST_PERSONS.parent.sub },
+      `?acr_values=${encodeURIComponent(ITSME_ACR_BASIC)}`,
+    );
+    expect(authorizationUrl.searchParams.get('acr_values')).toBe(ITSME_ACR_BASIC);
+    expect(signIns).toHaveLength(0);
+    expect(hasSession(jar)).toBe(false);
+    expect(errorChain(errors[0])).toMatch(/acr-too-low/);
+  });
+
   const refusals: [StandinTamper, RegExp][] = [
+    ['lower-acr', /acr-too-low/],
+    ['wrong-issuer', /claims-invalid.*iss/],
     ['wrong-nonce', /nonce/],
     ['foreign-signature', /signature-invalid/],
     ['wrong-audience', /claims-invalid.*aud/],
@@ -176,7 +249,8 @@ async function idTokenFromStandin(): Promise<string> {
     response_type: 'code',
     client_id: CLIENT_ID,
     redirect_uri: REDIRECT_URI,
-    scope: `openid service:${SERVICE} profile email`,
+    scope: `openid service:${SERVICE}`,
+    acr_values: ITSME_ACR_ADVANCED,
     claims: JSON.stringify({ id_token: { given_name: null, family_name: null, email: null } }),
     nonce: randomUUID(),
     state: randomUUID(),
@@ -185,11 +259,7 @@ async function idTokenFromStandin(): Promise<string> {
   }).toString();
   const callback = await loginAtStandin(url.href, { sub: TEST_PERSONS.schoolManager.sub });
   const { tokenEndpoint } = await itsmeIssuer(standin.issuer);
-  const assertion = await createClientAssertion({
-    clientId: CLIENT_ID,
-    tokenEndpoint,
-    signingKey: rpKeys.keys.find((k) => k.use === 'sig')!,
-  });
+  const assertion = await createClientAssertion({ clientId: CLIENT_ID, tokenEndpoint, signingKey: currentSigningKey(rpKeys) });
   const response = await fetch(tokenEndpoint, {
     method: 'POST',
     body: new URLSearchParams({
@@ -212,6 +282,7 @@ async function verify(idToken: string) {
     issuerKeys: keys,
     issuer: standin.issuer,
     clientId: CLIENT_ID,
+    requiredAcr: ITSME_ACR_ADVANCED,
   });
 }
 
@@ -229,6 +300,8 @@ describe('decryptAndVerifyIdToken', () => {
     ['expired', 'claims-invalid'],
     ['unencrypted', 'not-encrypted'],
     ['foreign-encryption-key', 'decryption-failed'],
+    ['lower-acr', 'acr-too-low'],
+    ['wrong-issuer', 'claims-invalid'],
   ];
   it.each(failures)('rejects tamper "%s" with reason %s', async (mode, reason) => {
     standin.setTamper(mode);
@@ -245,6 +318,7 @@ describe('decryptAndVerifyIdToken', () => {
       issuerKeys: (await itsmeIssuer(standin.issuer)).keys,
       issuer: standin.issuer,
       clientId: CLIENT_ID,
+      requiredAcr: ITSME_ACR_ADVANCED,
     }).catch((e: unknown) => e);
     expect((error as ItsmeIdTokenError).reason).toBe('no-decryption-key');
   });
@@ -252,7 +326,7 @@ describe('decryptAndVerifyIdToken', () => {
 
 describe('client assertion', () => {
   it('has aud = the token endpoint as one string, kid, RS256, iss = sub = client_id, jti and exp ≤ 5 min', async () => {
-    const signingKey = rpKeys.keys.find((k) => k.use === 'sig')!;
+    const signingKey = currentSigningKey(rpKeys);
     const jwt = await createClientAssertion({ clientId: 'c1', tokenEndpoint: 'https://idp.e2e.itsme.services/v2/token', signingKey, lifetimeSeconds: 3600 });
     expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'RS256', kid: signingKey.kid });
     const claims = decodeJwt(jwt);
@@ -270,11 +344,72 @@ describe('relying-party keys', () => {
 
   it('generates one RS256 sig and one RSA-OAEP-256 enc key with distinct kids', () => {
     const { keys } = generateRpPrivateJwks();
-    expect(keys.map((k) => [k.kty, k.use, k.alg])).toEqual([
-      ['RSA', 'sig', 'RS256'],
-      ['RSA', 'enc', 'RSA-OAEP-256'],
+    expect(keys.map((k) => [k.kty, k.use, k.alg, k.status])).toEqual([
+      ['RSA', 'sig', 'RS256', 'current'],
+      ['RSA', 'enc', 'RSA-OAEP-256', 'current'],
     ]);
     expect(keys[0]!.kid).not.toBe(keys[1]!.kid);
+  });
+
+  it('rotates: publishes current and next keys, keeps a retired encryption key private but decrypting', async () => {
+    const original = rpKeys;
+    try {
+      const tokenForOldKey = await idTokenFromStandin();
+      const oldEnc = original.keys.find((k) => k.use === 'enc')!;
+      const oldSig = currentSigningKey(original);
+
+      // Step 1: the next keys are published (itsme may already encrypt to them), not yet used to sign.
+      const withNext = rotatePrivateJwks(original, 'add-next');
+      expect(toPublicJwks(withNext).keys.map((k) => k.kid)).toEqual(withNext.keys.map((k) => k.kid));
+      expect(toPublicJwks(withNext).keys).toHaveLength(4);
+      expect(currentSigningKey(withNext).kid).toBe(oldSig.kid);
+      rpKeys = withNext;
+      for (let i = 0; i < 3; i += 1) {
+        const { errors, signIns } = await signInWithItsme({ sub: TEST_PERSONS.parent.sub });
+        expect(errors).toEqual([]);
+        expect(signIns).toHaveLength(1);
+      }
+
+      // Step 2: promote. The old signing key is gone, the old encryption key retired: unpublished, still decrypting.
+      const promoted = rotatePrivateJwks(withNext, 'promote');
+      const published = toPublicJwks(promoted).keys.map((k) => k.kid);
+      expect(published).toHaveLength(2);
+      expect(published).not.toContain(oldEnc.kid);
+      expect(published).not.toContain(oldSig.kid);
+      expect(promoted.keys.find((k) => k.kid === oldEnc.kid)?.status).toBe('retired');
+      expect(currentSigningKey(promoted).kid).not.toBe(oldSig.kid);
+      const late = await decryptAndVerifyIdToken(tokenForOldKey, {
+        decryptionKeys: promoted.keys,
+        issuerKeys: (await itsmeIssuer(standin.issuer)).keys,
+        issuer: standin.issuer,
+        clientId: CLIENT_ID,
+        requiredAcr: ITSME_ACR_ADVANCED,
+      });
+      expect(late.claims.sub).toBe(TEST_PERSONS.schoolManager.sub);
+
+      // Step 3: drop the retired key; a token encrypted to it is then refused.
+      const dropped = rotatePrivateJwks(promoted, 'drop-retired');
+      expect(dropped.keys.map((k) => k.kid)).not.toContain(oldEnc.kid);
+      const refused = await decryptAndVerifyIdToken(tokenForOldKey, {
+        decryptionKeys: dropped.keys,
+        issuerKeys: (await itsmeIssuer(standin.issuer)).keys,
+        issuer: standin.issuer,
+        clientId: CLIENT_ID,
+        requiredAcr: ITSME_ACR_ADVANCED,
+      }).catch((e: unknown) => e);
+      expect((refused as ItsmeIdTokenError).reason).toBe('no-decryption-key');
+    } finally {
+      rpKeys = original;
+    }
+  });
+
+  it('refuses a key set without exactly one current sig and enc key, or with a retired signing key', () => {
+    const twoCurrent = { keys: [...rpKeys.keys, ...generateRpPrivateJwks().keys] };
+    expect(() => parsePrivateJwks(JSON.stringify(twoCurrent), 'ITSME_PRIVATE_JWKS')).toThrow(/precies één huidige/);
+    const retiredSig = { keys: [...rpKeys.keys, { ...generateRpPrivateJwks().keys[0]!, status: 'retired' }] };
+    expect(() => parsePrivateJwks(JSON.stringify(retiredSig), 'ITSME_PRIVATE_JWKS')).toThrow(/afgedankte ondertekeningssleutel/);
+    expect(() => rotatePrivateJwks(rpKeys, 'promote')).toThrow(/add-next/);
+    expect(() => rotatePrivateJwks(rotatePrivateJwks(rpKeys, 'add-next'), 'add-next')).toThrow(/promote/);
   });
 
   it('uses ITSME_PRIVATE_JWKS and refuses a malformed one by name', () => {

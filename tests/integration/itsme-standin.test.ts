@@ -1,4 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { compactDecrypt, decodeJwt, decodeProtectedHeader, importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_ASSERTION_TYPE, createClientAssertion } from '@/lib/auth/itsme/client-assertion';
@@ -10,6 +13,9 @@ import { startStandin } from '@/tooling/itsme-standin';
 import type { RunningStandin } from '@/tooling/itsme-standin';
 import { CookieJar, loginAtStandin, request } from '@/tooling/itsme-standin/browser';
 import type { LoginChoice } from '@/tooling/itsme-standin/browser';
+import { PersonStore } from '@/tooling/itsme-standin/persons';
+import { recreatedSub } from '@/tooling/itsme-standin/tamper';
+import { startJwksServer } from '../support/jwks-server';
 
 const CLIENT_ID = 'diplon-test';
 const SERVICE = 'DIPLON_TEST';
@@ -20,14 +26,16 @@ const sigKey = rpKeys.keys.find((k) => k.use === 'sig')!;
 const encKey = rpKeys.keys.find((k) => k.use === 'enc')!;
 let standin: RunningStandin;
 let tokenEndpoint: string;
+let jwksServer: Awaited<ReturnType<typeof startJwksServer>>;
 
 beforeAll(async () => {
+  jwksServer = await startJwksServer(() => Response.json(toPublicJwks(rpKeys)));
   standin = await startStandin({
     port: 0,
     clientId: CLIENT_ID,
     serviceCode: SERVICE,
     redirectUris: [REDIRECT_URI],
-    clientJwks: toPublicJwks(rpKeys),
+    clientJwksUri: jwksServer.jwksUri,
   });
   const discovery = await (await fetch(`${standin.issuer}/.well-known/openid-configuration`)).json();
   tokenEndpoint = discovery.token_endpoint;
@@ -35,6 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await standin?.close();
+  await jwksServer?.close();
 });
 
 function pkce() {
@@ -233,9 +242,66 @@ describe('itsme stand-in: token request rules', () => {
   });
 });
 
+describe('itsme stand-in: as strict as itsme', () => {
+  it('has an issuer with a path (…/v2), like itsme, and serves nothing outside it', async () => {
+    expect(new URL(standin.issuer).pathname).toBe('/v2');
+    const discovery = await (await fetch(`${standin.issuer}/.well-known/openid-configuration`)).json();
+    expect(discovery.issuer).toBe(standin.issuer);
+    expect(discovery.token_endpoint).toBe(`${standin.issuer}/token`);
+    expect(discovery.authorization_endpoint).toBe(`${standin.issuer}/authorization`);
+    expect((await fetch(`${new URL(standin.issuer).origin}/.well-known/openid-configuration`)).status).toBe(404);
+  });
+
+  it('fetches our keys from the JWKS URL and encrypts to a published key', async () => {
+    const { code, verifier } = await codeFor({ sub: TEST_PERSONS.parent.sub });
+    const { json } = await tokenRequest(code, verifier, await goodAssertion());
+    expect(decodeProtectedHeader(json.id_token!).kid).toBe(encKey.kid);
+    expect(jwksServer.fetches()).toBeGreaterThan(0);
+  });
+
+  it('tamper modes: no given_name, JWE without kid, JWE with RSA-OAEP, a changed sub', async () => {
+    const issue = async (mode: Parameters<RunningStandin['setTamper']>[0]) => {
+      standin.setTamper(mode);
+      try {
+        const { code, verifier } = await codeFor({ sub: TEST_PERSONS.parent.sub });
+        return (await tokenRequest(code, verifier, await goodAssertion())).json.id_token!;
+      } finally {
+        standin.setTamper('none');
+      }
+    };
+    const rsaOaep = async (jwe: string) => {
+      const { plaintext } = await compactDecrypt(jwe, await importJWK({ ...encKey, alg: 'RSA-OAEP' }, 'RSA-OAEP'));
+      return decodeJwt(new TextDecoder().decode(plaintext));
+    };
+    const noGiven = await decryptToClaims(await issue('no-given-name'));
+    expect(noGiven).not.toHaveProperty('given_name');
+    expect(noGiven.family_name).toBe(TEST_PERSONS.parent.familyName);
+    expect(decodeProtectedHeader(await issue('jwe-without-kid'))).not.toHaveProperty('kid');
+    const oaep = await issue('jwe-rsa-oaep');
+    expect(decodeProtectedHeader(oaep).alg).toBe('RSA-OAEP');
+    expect((await rsaOaep(oaep)).sub).toBe(TEST_PERSONS.parent.sub);
+    const changed = await decryptToClaims(await issue('changed-sub'));
+    expect(changed.sub).toBe(recreatedSub(TEST_PERSONS.parent.sub));
+    expect(changed.sub).not.toBe(TEST_PERSONS.parent.sub);
+    expect(changed.given_name).toBe(TEST_PERSONS.parent.givenName);
+  });
+
+  it('keeps persons made with "Nieuwe persoon" in its file across a restart', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'diplon-standin-')), 'persons.json');
+    const first = new PersonStore(testPersonList, file);
+    const made = first.create({ givenName: 'Mira', familyName: 'Goossens', email: 'mira@example.be' });
+    const afterRestart = new PersonStore(testPersonList, file);
+    expect(afterRestart.get(made.sub)).toEqual(made);
+    expect(afterRestart.list()).toHaveLength(testPersonList.length + 1);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // Without a file nothing outlives the process.
+    expect(new PersonStore(testPersonList).get(made.sub)).toBeUndefined();
+  });
+});
+
 describe('itsme stand-in: where it may run', () => {
   it('refuses to start when APP_ENV or NODE_ENV is production', async () => {
-    const options = { port: 0, clientId: 'x', serviceCode: 'X', redirectUris: [REDIRECT_URI], clientJwks: toPublicJwks(rpKeys) };
+    const options = { port: 0, clientId: 'x', serviceCode: 'X', redirectUris: [REDIRECT_URI], clientJwksUri: jwksServer.jwksUri };
     const vars = process.env as Record<string, string | undefined>;
     for (const name of ['APP_ENV', 'NODE_ENV']) {
       const saved = vars[name];
@@ -251,7 +317,7 @@ describe('itsme stand-in: where it may run', () => {
 
   it('refuses to listen on anything but loopback', async () => {
     await expect(
-      startStandin({ port: 0, host: '0.0.0.0', clientId: 'x', serviceCode: 'X', redirectUris: [REDIRECT_URI], clientJwks: toPublicJwks(rpKeys) }),
+      startStandin({ port: 0, host: '0.0.0.0', clientId: 'x', serviceCode: 'X', redirectUris: [REDIRECT_URI], clientJwksUri: jwksServer.jwksUri }),
     ).rejects.toThrow(/loopback/);
   });
 });

@@ -31,7 +31,7 @@ beforeAll(async () => {
       .insert(t.requests)
       .values({
         dossierId: dossier.id, studentId: student.id, centreId: org.centre.id, schoolId: student.schoolId,
-        departmentId: student.departmentId, type: 'support_request', status: i % 2 ? 'submitted' : 'draft',
+        departmentId: student.departmentId, type: 'support_request', status: i % 2 ? 'submitted' : 'in_progress',
       })
       .returning({ id: t.requests.id });
     await db.execute(sql`update requests set created_at = ${at}::timestamptz where id = ${row!.id}`);
@@ -47,7 +47,7 @@ async function addRequest(db: DatabaseHandle['db'], where: Awaited<ReturnType<ty
   const { dossier, student } = await makeDossier(db, where);
   const [row] = await db
     .insert(t.requests)
-    .values({ dossierId: dossier.id, studentId: student.id, centreId: where.centre.id, schoolId: student.schoolId, type: 'advice' })
+    .values({ dossierId: dossier.id, studentId: student.id, centreId: where.centre.id, schoolId: student.schoolId, type: 'advice', status: 'submitted' })
     .returning({ id: t.requests.id });
   if (at) await db.execute(sql`update requests set created_at = ${at}::timestamptz where id = ${row!.id}`);
   return row!.id;

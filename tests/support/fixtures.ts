@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { findSession, type Viewer } from '@/lib/auth/find-session';
-import type { DossierAction } from '@/lib/auth/permissions';
-import type { StaffRole } from '@/lib/codes';
+import { hashSessionToken } from '@/lib/auth/session-token';
+import type { DossierAction, UnitAction } from '@/lib/auth/permissions';
+import { resolveUnitGrant, type UnitGrant, type UnitRef } from '@/lib/organisation/unit-grant';
+import type { ContactRole, StaffRole } from '@/lib/codes';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { resolveDossierGrant, type DossierGrant } from '@/lib/dossiers/dossier-grant';
 import * as t from '@/lib/db/schema';
@@ -62,7 +65,7 @@ export async function makeStaff(
   const user = await makeUser(db, name);
   await db.insert(t.staffMemberships).values({ userId: user.id, ...unit });
   const token = `test-${randomUUID()}`;
-  await db.insert(t.sessions).values({ sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) });
+  await db.insert(t.sessions).values({ sessionToken: hashSessionToken(token), userId: user.id, expires: new Date(Date.now() + 3_600_000) });
   const viewer = await findSession(db, token);
   if (!viewer) throw new Error('the test session was not found');
   return { user, viewer };
@@ -73,4 +76,23 @@ export async function grantFor<A extends DossierAction>(db: Db, caller: Viewer, 
   const grant = await resolveDossierGrant(db, caller, dossierId, action, '203.0.113.7');
   if (!grant) throw new Error(`no ${action} grant on ${dossierId}`);
   return grant;
+}
+
+/** The caller's grant on a unit through the product's resolver; fails the test when refused. */
+export async function unitGrantFor<A extends UnitAction>(db: Db, caller: Viewer, unit: UnitRef, action: A): Promise<UnitGrant<A>> {
+  const grant = await resolveUnitGrant(db, caller, unit, action, '203.0.113.7');
+  if (!grant) throw new Error(`no ${action} grant on ${unit.kind} ${unit.id}`);
+  return grant;
+}
+
+/** A dossier contact (parent, teacher, …) with a real session, read back through findSession. */
+export async function makeContact(db: Db, dossierId: string, role: ContactRole, email: string | null = null) {
+  const user = await makeUser(db, 'Koen Contact');
+  if (email) await db.update(t.users).set({ email }).where(eq(t.users.id, user.id));
+  const [contact] = await db.insert(t.dossierContacts).values({ dossierId, userId: user.id, role }).returning();
+  const token = `test-${randomUUID()}`;
+  await db.insert(t.sessions).values({ sessionToken: hashSessionToken(token), userId: user.id, expires: new Date(Date.now() + 3_600_000) });
+  const viewer = await findSession(db, token);
+  if (!viewer) throw new Error('the test session was not found');
+  return { user, viewer, contact: contact! };
 }

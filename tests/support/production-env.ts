@@ -5,6 +5,7 @@ import { resetEnvCache } from '@/lib/config/env';
 const PRODUCTION: Record<string, string> = {
   APP_ENV: 'production',
   APP_URL: 'https://diplon.example',
+  AUTH_URL: 'https://diplon.example/api/auth',
   DATABASE_URL: 'postgres://app@127.0.0.1:5432/diplon',
   AUTH_SECRET: 'x'.repeat(40),
   SMTP_URL: 'smtp://127.0.0.1:2525',

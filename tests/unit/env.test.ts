@@ -17,6 +17,35 @@ describe('configuration', () => {
     expect(message).not.toContain('APP_URL ontbreekt');
   });
 
+  it('refuses a production start without AUTH_URL, or with one that is not APP_URL + /api/auth', () => {
+    const complete = {
+      APP_ENV: 'production',
+      APP_URL: 'https://diplon.example',
+      DATABASE_URL: 'postgres://app@127.0.0.1:5432/diplon',
+      AUTH_SECRET: 'x'.repeat(40),
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'Diplon <no-reply@diplon.example>',
+      SUPPORT_EMAIL: 'support@diplon.example',
+      SUPPORT_PHONE: '011 00 00 00',
+      ITSME_ISSUER: 'https://idp.example/v2',
+      ITSME_CLIENT_ID: 'diplon',
+      ITSME_SERVICE_CODE: 'DIPLON',
+      ITSME_PRIVATE_JWKS: '{"keys":[]}',
+    };
+    expect(() => parseEnv(complete)).toThrow(/AUTH_URL ontbreekt/);
+    expect(() => parseEnv({ ...complete, AUTH_URL: 'https://evil.example/api/auth' })).toThrow(/AUTH_URL is https:\/\/evil\.example/);
+    expect(() => parseEnv({ ...complete, AUTH_URL: 'https://diplon.example' })).toThrow(/verwacht https:\/\/diplon\.example\/api\/auth/);
+    expect(parseEnv({ ...complete, AUTH_URL: 'https://diplon.example/api/auth' }).AUTH_URL).toBe('https://diplon.example/api/auth');
+  });
+
+  it('accepts RSA-OAEP besides RSA-OAEP-256 only when configured, and asks names by claims unless told', () => {
+    expect(parseEnv({ APP_ENV: 'test' }).ITSME_JWE_ALGS).toEqual(['RSA-OAEP-256']);
+    expect(parseEnv({ APP_ENV: 'test', ITSME_JWE_ALGS: 'RSA-OAEP-256, RSA-OAEP' }).ITSME_JWE_ALGS).toEqual(['RSA-OAEP-256', 'RSA-OAEP']);
+    expect(() => parseEnv({ APP_ENV: 'test', ITSME_JWE_ALGS: 'RSA1_5' })).toThrow(/ITSME_JWE_ALGS/);
+    expect(parseEnv({ APP_ENV: 'test' }).ITSME_CLAIMS_REQUEST).toBe('claims');
+    expect(() => parseEnv({ APP_ENV: 'test', ITSME_CLAIMS_REQUEST: 'alles' })).toThrow(/ITSME_CLAIMS_REQUEST/);
+  });
+
   it('names a malformed variable', () => {
     expect(() => parseEnv({ APP_ENV: 'test', SUPPORT_EMAIL: 'geen-adres' })).toThrow(/SUPPORT_EMAIL/);
     expect(() => parseEnv({ APP_ENV: 'test', DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
@@ -34,7 +63,7 @@ describe('configuration', () => {
     const env = parseEnv({ APP_ENV: 'development' });
     expect(env.APP_NAME).toBe('Diplon');
     expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
-    expect(env.ITSME_ISSUER).toBe('http://127.0.0.1:3100');
+    expect(env.ITSME_ISSUER).toBe('http://127.0.0.1:3100/v2');
     expect(env.DATABASE_URL).toBeUndefined();
   });
 });

@@ -87,3 +87,15 @@ describe('accepted notification', () => {
     expect(html).toContain('Koen Willems');
   });
 });
+
+describe('"iets nieuws" notice to a contact', () => {
+  it('says there is something new and where to sign in, and nothing about the student', async () => {
+    const mail = await renderMail('dossier_update', { signInUrl: 'http://localhost:3000/aanmelden' });
+    expect(mail.subject).toBe(`Er is iets nieuws in een dossier in ${env().APP_NAME}`);
+    for (const body of [mail.html, mail.text]) {
+      expect(body).toContain('Er is iets nieuws in het dossier');
+      expect(body).toContain('Meld je aan met itsme op http://localhost:3000/aanmelden');
+      expect(body).toContain('hoogstens één bericht per dag');
+    }
+  });
+});

@@ -106,6 +106,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         kind: e.kind,
         title: e.title,
         body: e.body,
+        // Reports and meetings are shared with the contacts, observation notes stay internal.
+        visibility: e.kind === 'note' ? ('internal' as const) : ('shared' as const),
         occurredOn: new Date(now.getTime() - (200 - n * 45 - (i % 7)) * DAY).toISOString().slice(0, 10),
       })),
     );

@@ -73,7 +73,7 @@ export async function loginAtStandin(authorizationUrl: string, choice: LoginChoi
       continue;
     }
     const path = new URL(url).pathname;
-    if (response.status !== 200 || !/^\/interaction\/[\w-]+$/.test(path)) {
+    if (response.status !== 200 || !/^(?:\/v2)?\/interaction\/[\w-]+$/.test(path)) {
       throw new Error(`Stand-in antwoordde onverwacht ${response.status} op ${path}: ${(await response.text()).slice(0, 300)}`);
     }
     const { action, body } = formOf(choice);

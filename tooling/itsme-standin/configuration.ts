@@ -1,19 +1,21 @@
 import { errors, interactionPolicy } from 'oidc-provider';
-import type { OidcContext } from 'oidc-provider';
+import type { KoaContextWithOIDC as OidcContext } from 'oidc-provider';
 import { randomBytes } from 'node:crypto';
 import { ITSME_ACR_ADVANCED, ITSME_ACR_BASIC } from '@/lib/auth/itsme/claims';
 import { renderErrorPage } from './login-page';
 import { personClaims } from './persons';
 import type { PersonStore } from './persons';
 
-export type ClientKeys = { clientJwks: { keys: object[] } } | { clientJwksUri: string };
-
-export type StandinConfigInput = ClientKeys & {
+export type StandinConfigInput = {
+  /** The relying party's published JWKS, fetched from its URL as itsme does. */
+  clientJwksUri: string;
   clientId: string;
   serviceCode: string;
   redirectUris: string[];
   signingJwk: object;
   persons: PersonStore;
+  /** The issuer's path (`/v2`), under which every route is served. */
+  mountPath: string;
 };
 
 /** itsme refuses a login without the service scope from onboarding (oidc-provider would drop it). */
@@ -72,7 +74,6 @@ function alwaysLoginPolicy() {
 
 export function standinConfiguration(input: StandinConfigInput): Record<string, unknown> {
   const { clientId, serviceCode, redirectUris, signingJwk, persons } = input;
-  const keys = 'clientJwks' in input ? { jwks: input.clientJwks } : { jwks_uri: input.clientJwksUri };
   return {
     clients: [
       {
@@ -82,7 +83,7 @@ export function standinConfiguration(input: StandinConfigInput): Record<string, 
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'private_key_jwt',
         token_endpoint_auth_signing_alg: 'RS256',
-        ...keys,
+        jwks_uri: input.clientJwksUri,
         id_token_signed_response_alg: 'RS256',
         id_token_encrypted_response_alg: 'RSA-OAEP-256',
         id_token_encrypted_response_enc: 'A128CBC-HS256',
@@ -116,19 +117,25 @@ export function standinConfiguration(input: StandinConfigInput): Record<string, 
       clientAuthSigningAlgValues: ['RS256'],
       idTokenSigningAlgValues: ['RS256'],
       userinfoSigningAlgValues: ['RS256'],
-      idTokenEncryptionAlgValues: ['RSA-OAEP-256'],
+      idTokenEncryptionAlgValues: ['RSA-OAEP-256', 'RSA-OAEP'],
       idTokenEncryptionEncValues: ['A128CBC-HS256'],
       userinfoEncryptionAlgValues: ['RSA-OAEP-256'],
       userinfoEncryptionEncValues: ['A128CBC-HS256'],
     },
     assertJwtClientAuthClaimsAndHeader: assertItsmeClientAssertion,
+    // oidc-provider refuses to fetch from loopback addresses (SSRF protection); the stand-in and
+    // the app it serves both run on loopback, so the client's jwks_uri is fetched without it.
+    fetch: (url: string, options: RequestInit & { dispatcher?: unknown }) => {
+      const { dispatcher: _ssrfGuard, ...rest } = options;
+      return fetch(url, rest);
+    },
     loadExistingGrant: grantWhatWasAsked,
     findAccount: (_ctx: OidcContext, sub: string) => {
       const person = persons.get(sub);
       return person && { accountId: sub, claims: () => personClaims(person) };
     },
     interactions: {
-      url: (_ctx: OidcContext, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+      url: (_ctx: OidcContext, interaction: { uid: string }) => `${input.mountPath}/interaction/${interaction.uid}`,
       policy: alwaysLoginPolicy(),
     },
     ttl: { AuthorizationCode: 180, IdToken: 300, AccessToken: 600, Interaction: 600, Session: 600, Grant: 600 },

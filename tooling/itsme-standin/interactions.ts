@@ -47,10 +47,11 @@ function validateNewPerson(form: URLSearchParams): { message: string; fields: Ne
 }
 
 /**
- * Serves /interaction/:uid (the login page) and its three POST actions. Returns false for
- * paths that are not an interaction, so the caller hands them to oidc-provider.
+ * Serves /interaction/:uid (the login page) and its three POST actions, on a URL whose mount
+ * path the caller has already removed. Returns false for paths that are not an interaction,
+ * so the caller hands them to oidc-provider.
  */
-export function createInteractionHandler(provider: Provider, persons: PersonStore) {
+export function createInteractionHandler(provider: Provider, persons: PersonStore, mountPath: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const match = /^\/interaction\/([\w-]+)(?:\/(login|new|abort))?$/.exec(url.pathname);
@@ -74,7 +75,7 @@ export function createInteractionHandler(provider: Provider, persons: PersonStor
     }
 
     if (action === undefined) {
-      send(res, 200, renderLoginPage({ uid, persons: persons.list() }));
+      send(res, 200, renderLoginPage({ uid, mountPath, persons: persons.list() }));
       return true;
     }
     if (action === 'abort') {
@@ -103,7 +104,7 @@ export function createInteractionHandler(provider: Provider, persons: PersonStor
         email: form.get('email') ?? '',
       };
       if (error) {
-        send(res, 400, renderLoginPage({ uid, persons: persons.list(), error, values }));
+        send(res, 400, renderLoginPage({ uid, mountPath, persons: persons.list(), error, values }));
         return true;
       }
       person = persons.create(values);

@@ -43,6 +43,8 @@ export type NewPersonField = 'given_name' | 'family_name' | 'email';
 
 export type LoginPageInput = {
   uid: string;
+  /** The issuer's path (`/v2`): the forms post under it. */
+  mountPath: string;
   persons: StandinPerson[];
   /** Shown above the new-person form after an invalid submission, with the fields at fault. */
   error?: { message: string; fields: NewPersonField[] };
@@ -50,8 +52,8 @@ export type LoginPageInput = {
 };
 
 /** The stand-in's login screen: a button per person, a form for a new person, and cancel. */
-export function renderLoginPage({ uid, persons, error, values = {} }: LoginPageInput): string {
-  const base = `/interaction/${encodeURIComponent(uid)}`;
+export function renderLoginPage({ uid, mountPath, persons, error, values = {} }: LoginPageInput): string {
+  const base = `${mountPath}/interaction/${encodeURIComponent(uid)}`;
   const buttons = persons
     .map(
       (p) =>

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 export type StandinPerson = {
   sub: string;
@@ -11,12 +13,25 @@ export type StandinPerson = {
 
 export type NewPerson = { givenName: string; familyName: string; email?: string | null };
 
-/** The stand-in's people, in memory: the fixed test persons plus any created on its login page. */
+/**
+ * The stand-in's people: the fixed test persons plus any created on its login page. With a
+ * `file`, created persons are kept there (as itsme keeps accounts), so after a restart of
+ * `npm run dev` a registered person can sign in as themselves again.
+ */
 export class PersonStore {
   readonly #people = new Map<string, StandinPerson>();
+  readonly #created: StandinPerson[] = [];
+  readonly #file: string | undefined;
 
-  constructor(initial: readonly StandinPerson[]) {
+  constructor(initial: readonly StandinPerson[], file?: string) {
     for (const person of initial) this.#people.set(person.sub, { ...person });
+    this.#file = file;
+    if (file && existsSync(file)) {
+      for (const person of JSON.parse(readFileSync(file, 'utf8')) as StandinPerson[]) {
+        this.#created.push(person);
+        this.#people.set(person.sub, person);
+      }
+    }
   }
 
   list(): StandinPerson[] {
@@ -36,6 +51,13 @@ export class PersonStore {
       email: person.email?.trim() || null,
     };
     this.#people.set(created.sub, created);
+    this.#created.push(created);
+    if (this.#file) {
+      mkdirSync(path.dirname(this.#file), { recursive: true });
+      const temp = `${this.#file}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(this.#created, null, 2), { mode: 0o600 });
+      renameSync(temp, this.#file);
+    }
     return created;
   }
 }

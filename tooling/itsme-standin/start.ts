@@ -3,10 +3,11 @@ import type { JsonWebKey as NodeJwk } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import type { IdTokenInstance } from 'oidc-provider';
+import type { Provider as OidcProvider } from 'oidc-provider';
+
+type IdTokenInstance = InstanceType<OidcProvider['IdToken']>;
 import { testPersonList } from '@/tooling/demo/test-persons';
 import { standinConfiguration } from './configuration';
-import type { ClientKeys } from './configuration';
 import { createInteractionHandler } from './interactions';
 import { PersonStore } from './persons';
 import type { StandinPerson } from './persons';
@@ -20,9 +21,11 @@ export type StandinOptions = {
   clientId: string;
   serviceCode: string;
   redirectUris: string[];
-  clientJwks?: { keys: object[] };
-  clientJwksUri?: string;
+  /** The relying party's JWKS URL (its /.well-known/jwks.json): fetched, as itsme does. */
+  clientJwksUri: string;
   persons?: StandinPerson[];
+  /** Where persons made with 'Nieuwe persoon' are kept across restarts (omit: memory only). */
+  personsFile?: string;
   tamper?: StandinTamper;
 };
 
@@ -35,6 +38,8 @@ export type RunningStandin = {
 };
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** itsme's issuer has a path (https://idp.prd.itsme.services/v2): so has the stand-in's. */
+const MOUNT_PATH = '/v2';
 
 function signingJwk(): NodeJwk & { kid: string } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -42,9 +47,11 @@ function signingJwk(): NodeJwk & { kid: string } {
   return { ...privateKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' } as NodeJwk & { kid: string };
 }
 
-async function clientEncryptionJwk(options: StandinOptions): Promise<NodeJwk & { kid?: string }> {
-  const jwks = options.clientJwks ?? ((await (await fetch(options.clientJwksUri!)).json()) as { keys: object[] });
-  const key = (jwks.keys as (NodeJwk & { kid?: string; use?: string })[]).find((k) => k.use === 'enc');
+/** One of the client's published encryption keys, picked as itsme does (any of them). */
+async function clientEncryptionJwk(uri: string): Promise<NodeJwk & { kid?: string }> {
+  const jwks = (await (await fetch(uri)).json()) as { keys: (NodeJwk & { kid?: string; use?: string })[] };
+  const keys = jwks.keys.filter((k) => k.use === 'enc');
+  const key = keys[Math.floor(Math.random() * keys.length)];
   if (!key) throw new Error('De client-JWKS heeft geen sleutel met use "enc"');
   return key;
 }
@@ -59,27 +66,26 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
   }
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) throw new Error(`De itsme-stand-in luistert alleen op loopback, niet op ${host}.`);
-  if (!options.clientJwks === !options.clientJwksUri) {
-    throw new Error('Geef precies één van clientJwks of clientJwksUri.');
-  }
-  const clientKeys: ClientKeys = options.clientJwks
-    ? { clientJwks: options.clientJwks }
-    : { clientJwksUri: options.clientJwksUri! };
 
   const server = createServer();
+  // A client reusing an idle connection the moment the server closes it gets ECONNRESET; with
+  // tests generating RSA keys in the same process, timers run late. The server announces this
+  // timeout (Keep-Alive: timeout=30), so clients close idle connections first.
+  server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const issuer = `http://${host.includes(':') ? `[${host}]` : host}:${port}${MOUNT_PATH}`;
 
-  const persons = new PersonStore(options.persons ?? testPersonList);
+  const persons = new PersonStore(options.persons ?? testPersonList, options.personsFile);
   const key = signingJwk();
   const provider = new Provider(
     issuer,
     standinConfiguration({
-      ...clientKeys,
+      clientJwksUri: options.clientJwksUri,
+      mountPath: MOUNT_PATH,
       clientId: options.clientId,
       serviceCode: options.serviceCode,
       redirectUris: options.redirectUris,
@@ -93,7 +99,7 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     (provider as unknown as { on(e: string, f: (ctx: unknown, err: { message: string; error_detail?: string }) => void): void }).on(
       event,
       (_ctx, err) => {
-        if (process.env.STANDIN_QUIET !== '1') console.error(`[itsme-stand-in] ${event}: ${err.message}${err.error_detail ? ` (${err.error_detail})` : ''}`);
+        if (process.env.STANDIN_QUIET !== '1') console.error(`[itsme-stand-in] ${event}: ${err.message}${err.error_detail ? ` (${err.error_detail})` : ''}${(err as { error_description?: string }).error_description ? `: ${(err as { error_description?: string }).error_description}` : ''}`);
       },
     );
   }
@@ -102,7 +108,7 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
   const honestIssue = provider.IdToken.prototype.issue;
   provider.IdToken.prototype.issue = async function (this: IdTokenInstance, issueOptions) {
     if (issueOptions?.use !== 'idtoken' || tamper === 'none') return honestIssue.call(this, issueOptions);
-    const clientEncryption = await clientEncryptionJwk(options);
+    const clientEncryption = await clientEncryptionJwk(options.clientJwksUri);
     return issueTamperedIdToken(tamper, await this.payload(), {
       issuer,
       clientId: this.client.clientId,
@@ -111,9 +117,17 @@ export async function startStandin(options: StandinOptions): Promise<RunningStan
     });
   };
 
-  const interactions = createInteractionHandler(provider, persons);
+  const interactions = createInteractionHandler(provider, persons, MOUNT_PATH);
   const oidc = provider.callback();
   server.on('request', (req, res) => {
+    // Everything lives under the issuer's path; oidc-provider reads the mount from originalUrl.
+    const original = req.url ?? '/';
+    if (original !== MOUNT_PATH && !original.startsWith(`${MOUNT_PATH}/`) && !original.startsWith(`${MOUNT_PATH}?`)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Niet gevonden.');
+      return;
+    }
+    (req as typeof req & { originalUrl?: string }).originalUrl = original;
+    req.url = original.slice(MOUNT_PATH.length) || '/';
     interactions(req, res)
       .then((handled) => {
         if (!handled) oidc(req, res);

@@ -10,7 +10,8 @@ import { isTokenShaped } from '@/lib/invites/token';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 
 /**
- * 'Uitnodiging aanvaarden': an explicit POST by a signed-in person; then straight to the dossier.
+ * 'Uitnodiging aanvaarden': an explicit POST by a signed-in person; then straight to the new access
+ * (the dossier, or the staff member's pages: `result.next`).
  * Rate-limited per client address like the link page, so it is no faster way to try tokens.
  */
 export async function acceptInvitationAction(token: string): Promise<void> {
@@ -27,5 +28,5 @@ export async function acceptInvitationAction(token: string): Promise<void> {
   kickOutbox();
   // The shell (its 'Mijn dossiers' entry) depends on the new access: render the layout afresh.
   revalidatePath('/', 'layout');
-  redirect(`/dossiers/${result.dossierId}`);
+  redirect(result.next);
 }

@@ -7,16 +7,17 @@ import { ItsmeButton } from '@/components/ui/itsme-button';
 import { Notice } from '@/components/ui/notice';
 import { PageTitle } from '@/components/ui/page-title';
 import { SubmitButton } from '@/components/ui/submit-button';
-import type { Viewer } from '@/lib/auth/find-session';
 import { getViewer, requestOrigin } from '@/lib/auth/viewer';
 import { env } from '@/lib/config/env';
 import { db } from '@/lib/db/client';
-import { t } from '@/lib/i18n';
+import { isStaffRole } from '@/lib/codes';
+import { roleLabel, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
 import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { findUsedInvitation } from '@/lib/invites/find-used-invitation';
 import { limitTokenLookups } from '@/lib/invites/rate-limits';
 import { acceptInvitationAction } from './actions';
+import { personName } from '@/lib/text/person-name';
 
 export const metadata: Metadata = { title: t.invitationPage.title, robots: { index: false } };
 
@@ -49,7 +50,7 @@ export default async function InvitationPage({
   const viewer = await getViewer();
   if (!invitation.valid) {
     const used = await findUsedInvitation(db(), token, viewer?.user.id ?? null);
-    if (used?.state === 'yours') redirect(`/dossiers/${used.dossierId}`);
+    if (used?.state === 'yours') redirect(used.next);
     if (used?.state === 'accepted') {
       return (
         <Section title={p.usedTitle}>
@@ -63,7 +64,7 @@ export default async function InvitationPage({
       used?.state === 'yours_revoked'
         ? p.usedNoAccess
         : used?.state === 'someone_else' && viewer
-          ? fill(p.usedByOther, { name: fullName(viewer) })
+          ? fill(p.usedByOther, { name: personName(viewer.user) })
           : fout
             ? p.acceptFailed
             : p.invalidBody;
@@ -84,16 +85,17 @@ export default async function InvitationPage({
         </Notice>
       )}
       <p className="text-lg" data-testid="invitation-summary">
-        {fill(p.invitedBy, {
-          inviter: invitation.inviterName,
+        {fill(invitation.inviterName === null ? p.invitedByInstallation : invitation.unitName ? p.invitedByStaff : p.invitedBy, {
+          inviter: invitation.inviterName ?? '',
           organisation: invitation.organisationName,
-          role: t.roles.contact[invitation.role],
+          role: roleLabel(invitation.role),
+          unit: invitation.unitName ?? '',
         })}
       </p>
-      <p>{p.explainItsme}</p>
+      <p>{isStaffRole(invitation.role) ? fill(p.explainItsmeStaff, { role: roleLabel(invitation.role) }) : p.explainItsme}</p>
       {viewer ? (
         <div className="grid gap-4">
-          <p>{fill(p.signedInAs, { name: fullName(viewer) })}</p>
+          <p>{fill(p.signedInAs, { name: personName(viewer.user) })}</p>
           <form action={accept}>
             <SubmitButton
               label={p.accept}
@@ -109,10 +111,6 @@ export default async function InvitationPage({
       <NextTime />
     </Section>
   );
-}
-
-function fullName(viewer: Viewer): string {
-  return `${viewer.user.givenName} ${viewer.user.familyName}`;
 }
 
 function SignInForm({ returnTo }: { returnTo: string }) {

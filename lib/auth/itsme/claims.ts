@@ -26,14 +26,15 @@ export type ItsmeClaims = {
 export type ItsmeProfileUser = {
   id: string;
   itsmeSub: string;
-  givenName: string;
+  /** itsme may leave the given name out: null then. */
+  givenName: string | null;
   familyName: string;
   name: string | null;
   email: string | null;
 };
 
 export function profileFromClaims(claims: ItsmeClaims): ItsmeProfileUser {
-  const givenName = claims.given_name?.trim() ?? '';
+  const givenName = claims.given_name?.trim() || null;
   const familyName = claims.family_name?.trim() ?? '';
   return {
     id: claims.sub,
@@ -43,4 +44,17 @@ export function profileFromClaims(claims: ItsmeClaims): ItsmeProfileUser {
     name: [givenName, familyName].filter(Boolean).join(' ') || null,
     email: claims.email ?? null,
   };
+}
+
+/** The levels of assurance, weakest first. */
+const ACR_ORDER: readonly string[] = [ITSME_ACR_BASIC, ITSME_ACR_ADVANCED];
+
+/**
+ * Whether the `acr` itsme returned is at least the level we require. The request's `acr_values`
+ * can be changed on the way (it is a query string), so only the signed answer counts.
+ */
+export function acrSatisfies(returned: unknown, required: ItsmeAcr): boolean {
+  if (typeof returned !== 'string') return false;
+  const level = ACR_ORDER.indexOf(returned);
+  return level >= 0 && level >= ACR_ORDER.indexOf(required);
 }

@@ -1,6 +1,8 @@
 import { compactDecrypt, decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import type { JWTVerifyGetKey } from 'jose';
-import type { ItsmeClaims } from './claims';
+import { acrSatisfies } from './claims';
+import type { ItsmeAcr, ItsmeClaims } from './claims';
+import type { JweAlgorithm } from './keys';
 import type { PrivateRsaJwk } from './keys';
 
 export type IdTokenFailure =
@@ -9,7 +11,8 @@ export type IdTokenFailure =
   | 'no-decryption-key'
   | 'decryption-failed'
   | 'signature-invalid'
-  | 'claims-invalid';
+  | 'claims-invalid'
+  | 'acr-too-low';
 
 export class ItsmeIdTokenError extends Error {
   constructor(
@@ -29,18 +32,27 @@ export type DecryptAndVerifyOptions = {
   issuerKeys: JWTVerifyGetKey;
   issuer: string;
   clientId: string;
+  /** The level of assurance the login must have reached (checked on the signed `acr`). */
+  requiredAcr: ItsmeAcr;
+  /** JWE key management algorithms we accept (ITSME_JWE_ALGS); default RSA-OAEP-256 only. */
+  keyManagementAlgorithms?: readonly JweAlgorithm[];
   clockToleranceSeconds?: number;
 };
 
 const CONTENT_ENCRYPTION = ['A128CBC-HS256', 'A192CBC-HS384', 'A256CBC-HS512', 'A128GCM', 'A192GCM', 'A256GCM'];
 
-async function decrypt(idToken: string, keys: PrivateRsaJwk[]): Promise<string> {
+async function decrypt(idToken: string, keys: PrivateRsaJwk[], algorithms: readonly JweAlgorithm[]): Promise<string> {
   let header;
   try {
     header = decodeProtectedHeader(idToken);
   } catch (cause) {
     throw new ItsmeIdTokenError('malformed', 'JWE-header onleesbaar', { cause });
   }
+  if (typeof header.alg !== 'string' || !(algorithms as readonly string[]).includes(header.alg)) {
+    throw new ItsmeIdTokenError('decryption-failed', `JWE-alg ${String(header.alg)} niet toegelaten (ITSME_JWE_ALGS)`);
+  }
+  const alg = header.alg;
+  // Every enc key we hold: the published ones and, kept private, the retired ones.
   const encKeys = keys.filter((k) => k.use === 'enc');
   // itsme documents the JWE kid as optional: without one, each enc key is tried.
   const candidates = header.kid === undefined ? encKeys : encKeys.filter((k) => k.kid === header.kid);
@@ -50,8 +62,8 @@ async function decrypt(idToken: string, keys: PrivateRsaJwk[]): Promise<string> 
   let lastError: unknown;
   for (const key of candidates) {
     try {
-      const { plaintext } = await compactDecrypt(idToken, await importJWK(key, 'RSA-OAEP-256'), {
-        keyManagementAlgorithms: ['RSA-OAEP-256'],
+      const { plaintext } = await compactDecrypt(idToken, await importJWK({ ...key, alg }, alg), {
+        keyManagementAlgorithms: [alg],
         contentEncryptionAlgorithms: CONTENT_ENCRYPTION,
       });
       return new TextDecoder().decode(plaintext);
@@ -75,9 +87,11 @@ export async function decryptAndVerifyIdToken(
   if (parts === 3) throw new ItsmeIdTokenError('not-encrypted', 'het ID token is niet versleuteld');
   if (parts !== 5) throw new ItsmeIdTokenError('malformed', 'geen compacte JWE');
 
-  const jws = (await decrypt(idToken, options.decryptionKeys)).trim();
+  const algorithms = options.keyManagementAlgorithms ?? ['RSA-OAEP-256'];
+  const jws = (await decrypt(idToken, options.decryptionKeys, algorithms)).trim();
   if (jws.split('.').length !== 3) throw new ItsmeIdTokenError('malformed', 'de inhoud is geen JWS');
 
+  let claims: ItsmeClaims;
   try {
     const { payload } = await jwtVerify(jws, options.issuerKeys, {
       algorithms: ['RS256'],
@@ -86,10 +100,14 @@ export async function decryptAndVerifyIdToken(
       requiredClaims: ['sub', 'iat', 'exp'],
       clockTolerance: options.clockToleranceSeconds ?? 30,
     });
-    return { jws, claims: payload as unknown as ItsmeClaims };
+    claims = payload as unknown as ItsmeClaims;
   } catch (cause) {
     const code = (cause as { code?: string }).code ?? '';
     const reason = code.startsWith('ERR_JWT_') ? 'claims-invalid' : 'signature-invalid';
     throw new ItsmeIdTokenError(reason, (cause as Error).message, { cause });
   }
+  if (!acrSatisfies(claims.acr, options.requiredAcr)) {
+    throw new ItsmeIdTokenError('acr-too-low', `acr ${String(claims.acr)} voldoet niet aan ${options.requiredAcr}`);
+  }
+  return { jws, claims };
 }

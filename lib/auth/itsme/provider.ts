@@ -4,7 +4,7 @@ import { env } from '@/lib/config/env';
 import { profileFromClaims } from './claims';
 import type { ItsmeAcr, ItsmeClaims } from './claims';
 import { rpPrivateJwks } from './keys';
-import type { PrivateJwks } from './keys';
+import type { JweAlgorithm, PrivateJwks } from './keys';
 import { createItsmeFetch } from './token-fetch';
 
 export { ITSME_ACR_ADVANCED, ITSME_ACR_BASIC } from './claims';
@@ -15,6 +15,10 @@ export type ItsmeProviderSettings = {
   clientId: string;
   serviceCode: string;
   acr: ItsmeAcr;
+  /** JWE key management algorithms accepted (ITSME_JWE_ALGS). */
+  jweAlgorithms: readonly JweAlgorithm[];
+  /** 'claims': the claims parameter alone; 'scope': also the profile and email scopes (ITSME_CLAIMS_REQUEST). */
+  claimsRequest: 'claims' | 'scope';
   privateJwks: () => PrivateJwks;
 };
 
@@ -25,6 +29,8 @@ function settingsFromEnv(): ItsmeProviderSettings {
     clientId: config.ITSME_CLIENT_ID,
     serviceCode: config.ITSME_SERVICE_CODE,
     acr: config.ITSME_ACR,
+    jweAlgorithms: config.ITSME_JWE_ALGS,
+    claimsRequest: config.ITSME_CLAIMS_REQUEST,
     privateJwks: rpPrivateJwks,
   };
 }
@@ -49,16 +55,17 @@ export function itsmeProvider(overrides: Partial<ItsmeProviderSettings> = {}): O
     checks: ['pkce', 'state', 'nonce'],
     authorization: {
       params: {
-        scope: `openid service:${settings.serviceCode} profile email`,
-        // Only names and e-mail, in the ID token so /userinfo (also encrypted) is not needed.
+        // The profile scope would also show the person a consent for gender, birth date and ID
+        // photo, which we do not use: by default only the claims parameter asks for names.
+        scope: `openid service:${settings.serviceCode}${settings.claimsRequest === 'scope' ? ' profile email' : ''}`,
+        // Only names and e-mail (the inviter's notification), in the ID token so /userinfo (also encrypted) is not needed.
         claims: { id_token: { given_name: null, family_name: null, email: null } },
         acr_values: settings.acr,
         ui_locales: 'nl',
       },
     },
     profile(claims) {
-      const user = profileFromClaims(claims);
-      return user;
+      return profileFromClaims(claims);
     },
     [customFetch]: createItsmeFetch(settings),
   };

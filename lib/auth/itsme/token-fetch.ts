@@ -1,11 +1,15 @@
+import type { ItsmeAcr } from './claims';
 import { addClientAssertion } from './client-assertion';
 import { decryptAndVerifyIdToken } from './id-token';
 import { itsmeIssuer } from './issuer';
-import type { PrivateJwks } from './keys';
+import { currentSigningKey } from './keys';
+import type { JweAlgorithm, PrivateJwks } from './keys';
 
 export type ItsmeFetchSettings = {
   issuer: string;
   clientId: string;
+  acr: ItsmeAcr;
+  jweAlgorithms: readonly JweAlgorithm[];
   privateJwks: () => PrivateJwks;
 };
 
@@ -22,7 +26,8 @@ function sameUrl(a: string, b: string): boolean {
  * The fetch Auth.js uses for itsme (the provider's `[customFetch]`). Everything passes through,
  * except the token request: it gets our own client assertion (aud = the token endpoint as one
  * string, which Auth.js cannot do), and a successful response has its encrypted ID token
- * replaced by the verified inner JWS, which Auth.js then checks (iss, aud, exp, nonce).
+ * replaced by the verified inner JWS, which Auth.js then checks (iss, aud, exp, nonce). A token
+ * whose signed `acr` is below ITSME_ACR is refused here.
  */
 export function createItsmeFetch(settings: ItsmeFetchSettings): typeof fetch {
   return async (input, init) => {
@@ -39,8 +44,7 @@ export function createItsmeFetch(settings: ItsmeFetchSettings): typeof fetch {
     if (!sameUrl(url, issuer.tokenEndpoint)) return fetch(input, init);
 
     const jwks = settings.privateJwks();
-    const signingKey = jwks.keys.find((k) => k.use === 'sig');
-    if (!signingKey) throw new Error('Geen itsme-ondertekeningssleutel (use "sig") in de private JWKS');
+    const signingKey = currentSigningKey(jwks);
     const form = new URLSearchParams(body);
     await addClientAssertion(form, { clientId: settings.clientId, tokenEndpoint: issuer.tokenEndpoint, signingKey });
 
@@ -58,6 +62,8 @@ export function createItsmeFetch(settings: ItsmeFetchSettings): typeof fetch {
       issuerKeys: issuer.keys,
       issuer: settings.issuer,
       clientId: settings.clientId,
+      requiredAcr: settings.acr,
+      keyManagementAlgorithms: settings.jweAlgorithms,
     });
     const headers = new Headers(response.headers);
     headers.delete('content-length');

@@ -23,6 +23,8 @@ export const E2E_PERSONS = {
   revoked: extra('revoked', 'Rik', 'Ingetrokken', 'ouder wiens toegang werd ingetrokken'),
   /** A second centre staff member, so not every test spends the first one's Check limit. */
   secondStaff: extra('staff-2', 'Stien', 'Tweedemedewerker', 'tweede medewerker leersteuncentrum'),
+  /** Parent of the story dossier (dossier-work.spec.ts): sees what the centre shares there. */
+  storyParent: extra('parent-story', 'Sara', 'Olijfhout', 'ouder van Noor Olijfhout'),
 } as const;
 
 export const ALL_E2E_PERSONS: TestPerson[] = [...Object.values(TEST_PERSONS), ...Object.values(E2E_PERSONS)];
@@ -31,5 +33,7 @@ export const ALL_E2E_PERSONS: TestPerson[] = [...Object.values(TEST_PERSONS), ..
 export const TARGET_DOSSIER = demoId(`dossier:${demoId('student:0')}`);
 /** Another demo dossier, of the other school (student 1). */
 export const OTHER_DOSSIER = demoId(`dossier:${demoId('student:1')}`);
+/** The dossier of the request story (dossier-work.spec.ts): student 2, Noor Olijfhout of Basisschool De Linde. */
+export const STORY_DOSSIER = demoId(`dossier:${demoId('student:2')}`);
 /** A well-formed id that matches no dossier. */
 export const UNKNOWN_DOSSIER = '00000000-0000-4000-8000-000000000000';

@@ -66,7 +66,7 @@ export async function loginOverHttp(
   const atStandin = await follow(jar, signIn, `${appUrl}/api/auth/signin/itsme`);
   const page = await atStandin.response.text();
   const kind = typeof who === 'string' ? 'login' : 'new';
-  const action = new RegExp(`action="(/interaction/[^"]+/${kind})"`).exec(page)?.[1];
+  const action = new RegExp(`action="((?:/v2)?/interaction/[^"]+/${kind})"`).exec(page)?.[1];
   if (!action) throw new Error(`stand-in login page not reached (${atStandin.url})`);
   const loginUrl = new URL(action, atStandin.url).toString();
   const chosen = await request(jar, loginUrl, {

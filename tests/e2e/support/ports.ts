@@ -19,3 +19,10 @@ export const E2E = {
   mailDir: '.data/e2e/mail',
   dataDir: '.data/e2e',
 } as const;
+
+/** The centre `centre:init` creates on the e2e stack's empty database (serve.ts), and where its output is kept. */
+export const NEW_CENTRE = {
+  name: 'Leersteuncentrum Nieuwstart',
+  email: 'beheer@nieuwstart.example',
+  logFile: 'centre-init.json',
+} as const;

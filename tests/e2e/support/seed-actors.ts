@@ -2,10 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/tooling/demo/demo-data';
 import * as t from '@/lib/db/schema';
-import { E2E_PERSONS, OTHER_DOSSIER, TARGET_DOSSIER } from './actors';
+import { E2E_PERSONS, OTHER_DOSSIER, STORY_DOSSIER, TARGET_DOSSIER } from './actors';
+
+/** A department of the demo's first school that only the matrix acts on (its deactivation touches nothing else). */
+export const MATRIX_DEPARTMENT = demoId('dept:linde:matrix');
 
 /** Grants for the matrix's extra persons, on top of the demo seed. */
 export async function seedActors(db: Db): Promise<void> {
+  await db.insert(t.departments).values({ id: MATRIX_DEPARTMENT, schoolId: DEMO_SCHOOLS[0].id, name: 'Matrixafdeling' }).onConflictDoNothing();
   const userId = (sub: string) => demoId(`user:${sub}`);
   await db
     .insert(t.users)
@@ -51,6 +55,7 @@ export async function seedActors(db: Db): Promise<void> {
       contact('clb', E2E_PERSONS.clb, TARGET_DOSSIER, 'clb'),
       contact('care', E2E_PERSONS.careProvider, TARGET_DOSSIER, 'care_provider'),
       contact('revoked', E2E_PERSONS.revoked, TARGET_DOSSIER, 'parent', true),
+      contact('parent-story', E2E_PERSONS.storyParent, STORY_DOSSIER, 'parent'),
     ])
     .onConflictDoNothing();
 }

@@ -24,7 +24,6 @@ export async function seedStackDatabase(target: DatabaseTarget): Promise<void> {
 /** The stand-in on `port`, accepting the itsme callback of every app URL given. */
 export async function startStackStandin(port: number, appUrls: string[]) {
   const { env } = await import('@/lib/config/env');
-  const { rpPublicJwks } = await import('@/lib/auth/itsme/keys');
   const { startStandin } = await import('@/tooling/itsme-standin');
   const { ALL_E2E_PERSONS } = await import('./actors');
   const config = env();
@@ -33,7 +32,8 @@ export async function startStackStandin(port: number, appUrls: string[]) {
     clientId: config.ITSME_CLIENT_ID,
     serviceCode: config.ITSME_SERVICE_CODE,
     redirectUris: appUrls.map((url) => `${url}/api/auth/callback/itsme`),
-    clientJwks: rpPublicJwks(),
+    // The app's own /.well-known/jwks.json, fetched as itsme does (the app is up before any login).
+    clientJwksUri: `${appUrls[0]}/.well-known/jwks.json`,
     persons: ALL_E2E_PERSONS,
   });
 }

@@ -16,3 +16,24 @@ export function staffActions(email: string): { name: string; args: (dossierId: s
     { name: 'deliveryStatesAction', args: (d) => [d] },
   ];
 }
+
+/** The dossier page's server actions (app/dossiers/[id]/actions.ts): every one takes a dossier id first. */
+export const DOSSIER_ACTIONS_FILE = 'app/dossiers/[id]/actions.ts';
+
+/** 'Nieuwe aanvraag' (no dossier yet: its own rule, school and department managers only). */
+export const NEW_REQUEST_ACTIONS_FILE = 'app/(staff)/aanvragen/nieuw/actions.ts';
+
+/**
+ * Each dossier action with the permission it needs and harmless arguments: the form is not a
+ * FormData (a hostile client's plain object), so an allowed caller gets a refusal in Dutch (200)
+ * and everyone else the 404 before the form is read.
+ */
+export function dossierActions(): { name: string; needs: 'write' | 'submit'; args: (dossierId: string) => unknown[] }[] {
+  return [
+    { name: 'createEntryAction', needs: 'write', args: (d) => [d, null, { title: 'x' }] },
+    { name: 'editEntryAction', needs: 'write', args: (d) => [d, NO_SUCH_ID, null, { title: 'x' }] },
+    { name: 'takeUpRequestAction', needs: 'write', args: (d) => [d, NO_SUCH_ID, null, { assigneeId: NO_SUCH_ID }] },
+    { name: 'completeRequestAction', needs: 'write', args: (d) => [d, NO_SUCH_ID, null, { closingNote: 'x' }] },
+    { name: 'submitRequestAction', needs: 'submit', args: (d) => [d, NO_SUCH_ID, null, {}] },
+  ];
+}

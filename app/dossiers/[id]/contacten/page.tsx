@@ -43,7 +43,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
         </div>
         {manage && (
           <InviteDialog
-            studentName={student}
+            subject={{ kind: 'dossier', student }}
             actions={{
               cancel: cancelInviteAction.bind(null, dossierId),
               check: checkInviteAction.bind(null, dossierId),

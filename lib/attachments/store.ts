@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { AttachmentStore as StoreCode } from '@/lib/codes';
+import type { Db } from '@/lib/db/client';
+import { attachmentBlobs } from '@/lib/db/schema';
+
+/**
+ * Where attachment bytes live. The database store keeps them in PostgreSQL (bytea) and writes
+ * them with the caller's transaction, so an entry and its files are committed together or not
+ * at all. Another store (S3-compatible) implements the same two calls and is chosen by the
+ * attachment row's `store` code.
+ */
+export interface AttachmentStorage {
+  readonly code: StoreCode;
+  put(tx: Db, attachmentId: string, data: Uint8Array): Promise<void>;
+  get(db: Db, attachmentId: string): Promise<Uint8Array | null>;
+}
+
+export const databaseStore: AttachmentStorage = {
+  code: 'database',
+  async put(tx, attachmentId, data) {
+    await tx.insert(attachmentBlobs).values({ attachmentId, data });
+  },
+  async get(db, attachmentId) {
+    const [row] = await db.select({ data: attachmentBlobs.data }).from(attachmentBlobs).where(eq(attachmentBlobs.attachmentId, attachmentId));
+    return row ? new Uint8Array(row.data) : null;
+  },
+};
+
+const STORES: Record<StoreCode, AttachmentStorage> = { database: databaseStore };
+
+/** The store new attachments go to (only the database one today). */
+export function activeStore(): AttachmentStorage {
+  return databaseStore;
+}
+
+export function storeFor(code: StoreCode): AttachmentStorage {
+  return STORES[code];
+}

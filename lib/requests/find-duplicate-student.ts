@@ -1,0 +1,54 @@
+import { and, eq } from 'drizzle-orm';
+import { rolesCovering } from '@/lib/auth/scope';
+import type { Membership } from '@/lib/auth/find-session';
+import type { Db } from '@/lib/db/client';
+import { dossiers, schools, students } from '@/lib/db/schema';
+import { studentSearchName } from '@/lib/text/search-name';
+import type { PlacementGrant } from './placement-grant';
+
+export type DuplicateStudent =
+  | { kind: 'in_scope'; studentId: string; name: string; schoolName: string; className: string; dossierId: string | null }
+  /** Someone of that name and birth date exists in the centre, outside the caller's scope: nothing more is said. */
+  | { kind: 'elsewhere' };
+
+/** A student of the same name and birth date in the grant's centre (a likely duplicate), or null. */
+export async function findDuplicateStudent(
+  db: Db,
+  grant: PlacementGrant,
+  memberships: readonly Membership[],
+  student: { givenName: string; familyName: string; birthDate: string },
+): Promise<DuplicateStudent | null> {
+  const rows = await db
+    .select({
+      id: students.id,
+      givenName: students.givenName,
+      familyName: students.familyName,
+      className: students.className,
+      schoolId: students.schoolId,
+      departmentId: students.departmentId,
+      schoolName: schools.name,
+      dossierId: dossiers.id,
+    })
+    .from(students)
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .leftJoin(dossiers, and(eq(dossiers.studentId, students.id), eq(dossiers.centreId, students.centreId)))
+    .where(
+      and(
+        eq(students.centreId, grant.centreId),
+        eq(students.searchName, studentSearchName(student.givenName, student.familyName)),
+        eq(students.birthDate, student.birthDate),
+      ),
+    )
+    .limit(5);
+  if (rows.length === 0) return null;
+  const mine = rows.find((r) => rolesCovering(memberships, { centreId: grant.centreId, schoolId: r.schoolId, departmentId: r.departmentId }).length > 0);
+  if (!mine) return { kind: 'elsewhere' };
+  return {
+    kind: 'in_scope',
+    studentId: mine.id,
+    name: `${mine.givenName} ${mine.familyName}`,
+    schoolName: mine.schoolName,
+    className: mine.className,
+    dossierId: mine.dossierId,
+  };
+}
