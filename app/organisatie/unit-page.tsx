@@ -85,6 +85,7 @@ export async function UnitPage({ grant }: { grant: UnitGrant<'unit.view'> }) {
                 label={o.deactivate}
                 variant="danger"
                 run={deactivateUnitAction.bind(null, ref)}
+                confirmId="deactiveren"
                 confirm={{ question: fill(o.deactivateConfirm, { name: unit.name }), yes: o.deactivateYes, no: o.deactivateNo }}
               />
             </div>

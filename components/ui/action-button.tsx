@@ -36,11 +36,15 @@ export function ActionButton({
   label: string;
   /** A server action (bound to its row): called as a form action, extra arguments ignored. */
   run: () => Promise<Result>;
-  confirm?: { question: string; yes: string; no: string };
-  /** Names this button's confirmation in the URL (unique on the page); needed with `confirm`. */
-  confirmId?: string;
   variant?: keyof typeof styles;
-}) {
+} & (
+  | { confirm?: undefined; confirmId?: undefined }
+  | {
+      confirm: { question: string; yes: string; no: string };
+      /** Names this button's confirmation in the URL (unique on the page): a confirmation needs one. */
+      confirmId: string;
+    }
+)) {
   const pathname = usePathname();
   const params = useSearchParams();
   const askedByUrl = Boolean(confirm && confirmId && params.get(CONFIRM_PARAM) === confirmId);
