@@ -4,11 +4,12 @@ import { SiteHeader } from '@/components/shell/site-header';
 import { getViewer } from '@/lib/auth/viewer';
 import { signOutAction } from './actions/sign-out';
 import { env } from '@/lib/config/env';
+import { REFERRER_POLICY } from '@/lib/security/csp';
 import { t } from '@/lib/i18n';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: { default: env().APP_NAME, template: `%s · ${env().APP_NAME}` }, robots: { index: false } };
+  return { title: { default: env().APP_NAME, template: `%s · ${env().APP_NAME}` }, robots: { index: false }, referrer: REFERRER_POLICY };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

@@ -7,7 +7,10 @@ const container = { backgroundColor: '#ffffff', borderRadius: 8, padding: '24px'
 export function MailLayout({ preview, appName, footer, children }: { preview: string; appName: string; footer: string; children: React.ReactNode }) {
   return (
     <Html lang="nl-BE" dir="ltr">
-      <Head />
+      <Head>
+        {/* Without it a phone's mail app lays the mail out at desktop width. */}
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>

@@ -5,6 +5,7 @@ export function SupportContact() {
   const { SUPPORT_EMAIL, SUPPORT_PHONE } = env();
   return (
     <>
+      {t.app.mailTo}{' '}
       <a className="font-medium underline" href={`mailto:${SUPPORT_EMAIL}`}>
         {SUPPORT_EMAIL}
       </a>{' '}

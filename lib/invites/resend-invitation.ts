@@ -40,7 +40,17 @@ export async function renewInvitation(
   const token = newInvitationToken();
   const expiresAt = invitationExpiry(now);
   await tx.update(invitations).set({ tokenHash: hashToken(token), expiresAt }).where(eq(invitations.id, invitation.id));
-  await queueInvitationMail(tx, { invitationId: invitation.id, email: invitation.email, role: roleOfRow(invitation), inviter: input.actor, target, token, expiresAt });
+  // `replaces`: the mail says it takes the place of the earlier one (whose link no longer works).
+  await queueInvitationMail(tx, {
+    invitationId: invitation.id,
+    email: invitation.email,
+    role: roleOfRow(invitation),
+    inviter: input.actor,
+    target,
+    token,
+    expiresAt,
+    replaces: true,
+  });
   await recordAudit(tx, {
     actorId: input.actor?.id ?? null,
     action: 'invitation_resent',

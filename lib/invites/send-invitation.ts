@@ -26,7 +26,16 @@ export function invitationExpiry(now: Date): Date {
 /** Queues the invitation mail for an invitation row and points the row at it. */
 export async function queueInvitationMail(
   tx: Db,
-  input: { invitationId: string; email: string; role: InviteRole; inviter: Actor | null; target: InviteTarget; token: string; expiresAt: Date },
+  input: {
+    invitationId: string;
+    email: string;
+    role: InviteRole;
+    inviter: Actor | null;
+    target: InviteTarget;
+    token: string;
+    expiresAt: Date;
+    replaces?: boolean;
+  },
 ): Promise<string> {
   const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, centreOf(input.target))).limit(1);
   const unit = input.target.kind === 'unit' && input.target.unit.kind !== 'centre' ? input.target.unit : null;
@@ -39,6 +48,7 @@ export async function queueInvitationMail(
       role: input.role,
       ...(unit ? { unitName: unit.kind === 'department' ? `${unit.name} (${unit.schoolName})` : unit.name } : {}),
       expiresAt: input.expiresAt.toISOString(),
+      ...(input.replaces ? { replaces: true } : {}),
     },
     secret: invitationLink(env().APP_URL, input.token),
   });

@@ -29,7 +29,7 @@ async function htmlAndText(subject: string, element: ReactElement): Promise<Rend
 
 /** A template and its payload as the mail that goes out: subject, HTML and plain text. */
 export async function renderMail<T extends MailTemplate>(template: T, payload: RenderPayloads[T]): Promise<RenderedMail> {
-  const { APP_NAME, SUPPORT_EMAIL, SUPPORT_PHONE } = env();
+  const { APP_NAME, APP_URL, SUPPORT_EMAIL, SUPPORT_PHONE } = env();
   const common = { appName: APP_NAME, supportEmail: SUPPORT_EMAIL, supportPhone: SUPPORT_PHONE };
   if (template === 'invitation') {
     const p = payload as RenderPayloads['invitation'];
@@ -40,9 +40,12 @@ export async function renderMail<T extends MailTemplate>(template: T, payload: R
       role: p.role,
       ...(p.unitName ? { unitName: p.unitName } : {}),
       link: p.link,
+      appUrl: APP_URL,
+      replaces: p.replaces ?? false,
       expiresOn: expiryFormat.format(new Date(p.expiresAt)),
     });
-    return htmlAndText(fill(t.mail.invitation.subject, { app: APP_NAME }), element);
+    const subject = p.replaces ? t.mail.invitation.resentSubject : t.mail.invitation.subject;
+    return htmlAndText(fill(subject, { organisation: p.organisationName, app: APP_NAME }), element);
   }
   if (template === 'dossier_update') {
     const p = payload as RenderPayloads['dossier_update'];

@@ -17,6 +17,8 @@ export const mailPayloadSchemas = {
     unitName: z.string().min(1).optional(),
     /** ISO timestamp. */
     expiresAt: z.iso.datetime({ offset: true }),
+    /** A resend: the mail says it replaces the earlier one (whose link no longer works). */
+    replaces: z.boolean().optional(),
   }),
   invitation_accepted: z.strictObject({
     /** The name itsme confirmed. */

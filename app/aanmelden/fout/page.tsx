@@ -1,13 +1,20 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { cookies } from 'next/headers';
 import { SupportContact } from '@/components/shell/site-footer';
 import { Notice } from '@/components/ui/notice';
 import { PageTitle } from '@/components/ui/page-title';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { returnCookieName } from '@/lib/auth/cookies';
+import { safeReturnPath } from '@/lib/auth/safe-return';
 import { t } from '@/lib/i18n';
+import { signInWithItsme } from '../actions';
 
 export const metadata: Metadata = { title: t.signInError.title };
 
-/** Auth.js sends failed logins here with ?error=<type>; the person gets Dutch and a way back. */
+/**
+ * Auth.js sends failed logins here with ?error=<type>; the person gets Dutch and a way back:
+ * 'Opnieuw aanmelden' starts itsme again towards where the login began (an invitation survives).
+ */
 function reason(error: string | undefined): string {
   switch (error) {
     case 'AccessDenied':
@@ -22,17 +29,22 @@ function reason(error: string | undefined): string {
 
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   const { error } = await searchParams;
+  const returnTo = safeReturnPath((await cookies()).get(returnCookieName())?.value);
   return (
     <section aria-labelledby="fout-titel" className="mx-auto max-w-xl">
       <PageTitle id="fout-titel">{t.signInError.title}</PageTitle>
       <Notice tone="error">
         <p>{reason(typeof error === 'string' ? error : undefined)}</p>
       </Notice>
-      <p className="mt-6">
-        <Link href="/aanmelden" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-          {t.signInError.retry}
-        </Link>
-      </p>
+      <form action={signInWithItsme} className="mt-6 grid gap-2">
+        <input type="hidden" name="terug" value={returnTo} />
+        <SubmitButton
+          label={t.signInError.retry}
+          busyLabel={t.signIn.redirecting}
+          className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 sm:w-auto"
+        />
+        {returnTo.startsWith('/uitnodiging/') && <p className="text-sm">{t.signInError.backToInvitation}</p>}
+      </form>
       <p className="mt-6 text-sm">
         {t.signIn.help} <SupportContact />.
       </p>

@@ -2,19 +2,28 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getViewer, requestOrigin } from '@/lib/auth/viewer';
+import { getViewer, requestOrigin, signInPath } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
 import { acceptInvitation } from '@/lib/invites/accept-invitation';
+import { limitAccepts } from '@/lib/invites/rate-limits';
 import { isTokenShaped } from '@/lib/invites/token';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 
-/** 'Uitnodiging aanvaarden': an explicit POST by a signed-in person; then straight to the new access (the dossier, or the staff member's pages). */
+/**
+ * 'Uitnodiging aanvaarden': an explicit POST by a signed-in person; then straight to the new access
+ * (the dossier, or the staff member's pages: `result.next`).
+ * Rate-limited per client address like the link page, so it is no faster way to try tokens.
+ */
 export async function acceptInvitationAction(token: string): Promise<void> {
   const safeToken = isTokenShaped(token) ? token : null;
   const viewer = await getViewer();
-  if (!viewer) redirect(safeToken ? `/aanmelden?terug=${encodeURIComponent(`/uitnodiging/${safeToken}`)}` : '/aanmelden');
+  if (!viewer) redirect(safeToken ? await signInPath(`/uitnodiging/${safeToken}`) : '/aanmelden');
   if (!safeToken) redirect('/uitnodiging/ongeldig');
-  const result = await acceptInvitation(db(), { token: safeToken, userId: viewer.user.id, origin: await requestOrigin() });
+  const origin = await requestOrigin();
+  const rate = await limitAccepts(db(), origin);
+  if (!rate.allowed) redirect(`/uitnodiging/${safeToken}?fout=te-veel`);
+  const result = await acceptInvitation(db(), { token: safeToken, userId: viewer.user.id, origin });
+  // A used link answers its page with the way back (the dossier for whoever accepted it).
   if (result.status !== 'accepted') redirect(`/uitnodiging/${safeToken}?fout=1`);
   kickOutbox();
   // The shell (its 'Mijn dossiers' entry) depends on the new access: render the layout afresh.

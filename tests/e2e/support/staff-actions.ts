@@ -13,6 +13,7 @@ export function staffActions(email: string): { name: string; args: (dossierId: s
     { name: 'cancelInviteAction', args: (d) => [d, NO_SUCH_ID] },
     { name: 'retryMailAction', args: (d) => [d, NO_SUCH_ID] },
     { name: 'revokeContactAction', args: (d) => [d, NO_SUCH_ID] },
+    { name: 'deliveryStatesAction', args: (d) => [d] },
   ];
 }
 

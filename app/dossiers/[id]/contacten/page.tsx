@@ -13,9 +13,9 @@ import { narrowGrant } from '@/lib/dossiers/dossier-grant';
 import { listContacts } from '@/lib/dossiers/list-contacts';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
 import { t } from '@/lib/i18n';
-import { cancelInviteAction, checkInviteAction, resendInviteAction, retryMailAction, revokeContactAction, sendInviteAction } from './actions';
+import { cancelInviteAction, checkInviteAction, deliveryStatesAction, resendInviteAction, retryMailAction, revokeContactAction, sendInviteAction } from './actions';
 
-export const metadata: Metadata = { title: t.contacts.title, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: t.contacts.title };
 
 export default async function ContactsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -43,7 +43,9 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
         </div>
         {manage && (
           <InviteDialog
+            subject={{ kind: 'dossier', student }}
             actions={{
+              cancel: cancelInviteAction.bind(null, dossierId),
               check: checkInviteAction.bind(null, dossierId),
               send: sendInviteAction.bind(null, dossierId),
               resend: resendInviteAction.bind(null, dossierId),
@@ -55,6 +57,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
         <h2 id="contacten-lijst" className="mb-3 text-lg font-semibold">
           {t.contacts.contactsTitle}
         </h2>
+        <StatusAnnouncer testId="section-status" takeFocus>
         {contacts.active.length === 0 ? (
           <p>{t.contacts.noContacts}</p>
         ) : (
@@ -67,6 +70,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
                       label={t.invite.revoke.button}
                       variant="danger"
                       run={revokeContactAction.bind(null, dossierId, c.id)}
+                      confirmId={`intrekken-${c.id}`}
                       confirm={{
                         question: fill(t.invite.revoke.confirm, { name: c.name, role: t.roles.contact[c.role] }),
                         yes: t.invite.revoke.yes,
@@ -78,20 +82,24 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
             }
           />
         )}
+        </StatusAnnouncer>
       </section>
       {manage && (
         <section aria-labelledby="uitnodigingen" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="uitnodigingen" className="mb-3 text-lg font-semibold">
             {t.contacts.invitationsTitle}
           </h2>
-          <OpenInvitations
-            rows={invitations}
-            actions={{
-              retry: retryMailAction.bind(null, dossierId),
-              resend: resendInviteAction.bind(null, dossierId),
-              cancel: cancelInviteAction.bind(null, dossierId),
-            }}
-          />
+          <StatusAnnouncer testId="section-status" takeFocus>
+            <OpenInvitations
+              rows={invitations}
+              actions={{
+                retry: retryMailAction.bind(null, dossierId),
+                resend: resendInviteAction.bind(null, dossierId),
+                cancel: cancelInviteAction.bind(null, dossierId),
+                deliveryStates: deliveryStatesAction.bind(null, dossierId),
+              }}
+            />
+          </StatusAnnouncer>
         </section>
       )}
       <section aria-labelledby="medewerkers" className="rounded-lg bg-white p-4 shadow-sm">
