@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { staticSecurityHeaders } from './lib/security/csp';
+import { developmentLogging } from './lib/server/development-logging';
 import { maxUploadBytes } from './lib/security/refuse-request';
 
 // Forms with attachments (up to five files of ATTACHMENT_MAX_MB): proxy.ts refuses anything larger with a Dutch 413.
@@ -14,6 +15,8 @@ const nextConfig: NextConfig = {
   // Benchmarks and parallel checks build into their own folder so they never clobber `.next`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   typedRoutes: false,
+  // Invitation tokens, itsme codes and the mailbox's links stay out of the development log.
+  logging: developmentLogging,
   experimental: {
     serverActions: { bodySizeLimit: uploadLimit },
     proxyClientMaxBodySize: uploadLimit,
@@ -22,12 +25,10 @@ const nextConfig: NextConfig = {
     return [
       { source: '/:path*', headers: staticSecurityHeaders() },
       {
-        // The invitation link carries a secret: never leak it through Referer or a cache.
+        // The invitation link carries a secret: never kept in a cache (the site-wide
+        // Referrer-Policy, strict-origin, keeps it out of every Referer).
         source: '/uitnodiging/:path*',
-        headers: [
-          { key: 'Referrer-Policy', value: 'no-referrer' },
-          { key: 'Cache-Control', value: 'no-store' },
-        ],
+        headers: [{ key: 'Cache-Control', value: 'no-store' }],
       },
     ];
   },

@@ -5,13 +5,14 @@ import { getViewer } from '@/lib/auth/viewer';
 import { signOutAction } from './actions/sign-out';
 import { isStaff } from '@/lib/auth/scope';
 import { env } from '@/lib/config/env';
+import { REFERRER_POLICY } from '@/lib/security/csp';
 import { LANGUAGE_TAGS } from '@/lib/i18n';
 import { messagesFor } from '@/lib/i18n/locales';
 import { getLocale } from '@/lib/i18n/request-locale';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: { default: env().APP_NAME, template: `%s · ${env().APP_NAME}` }, robots: { index: false } };
+  return { title: { default: env().APP_NAME, template: `%s · ${env().APP_NAME}` }, robots: { index: false }, referrer: REFERRER_POLICY };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

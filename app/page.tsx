@@ -6,7 +6,11 @@ import { PageTitle } from '@/components/ui/page-title';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getMessages } from '@/lib/i18n/request-locale';
 
-/** Home: staff go to 'Beheer aanvragen', invitees to 'Mijn dossiers', anyone else learns why there is nothing yet. */
+/**
+ * Home: staff go to 'Beheer aanvragen', invitees to 'Mijn dossiers'; anyone else (a newcomer, or
+ * a parent whose access was revoked) learns why there is nothing and whom to ask — not to open a
+ * mail link that no longer works.
+ */
 export default async function HomePage() {
   const viewer = await requireViewer('/');
   if (isStaff(viewer.memberships)) redirect('/aanvragen');
@@ -18,7 +22,9 @@ export default async function HomePage() {
       <Notice>
         <p>{t.home.noAccessBody}</p>
       </Notice>
-      <p className="mt-4">
+      <p className="mt-4">{t.home.noAccessRevoked}</p>
+      <p className="mt-4">{t.home.noAccessInvitation}</p>
+      <p className="mt-4" data-testid="no-access-help">
         {t.home.noAccessHelp} <SupportContact m={t} />.
       </p>
     </section>

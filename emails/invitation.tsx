@@ -13,6 +13,10 @@ export type InvitationMailProps = {
   /** A staff invitation's school or department. */
   unitName?: string;
   link: string;
+  /** The app's address, where the invitee logs in from now on. */
+  appUrl: string;
+  /** A resend: this mail replaces the earlier one. */
+  replaces?: boolean;
   /** Already formatted for the reader (their language, Brussels time). */
   expiresOn: string;
   /** The invitee's catalogue (Dutch unless staff chose French or English). */
@@ -32,12 +36,13 @@ export default function InvitationMail(props: InvitationMailProps) {
     <MailLayout
       lang={t.locale}
       appName={props.appName}
-      preview={fill(m.preview, { inviter: props.inviterName, app: props.appName })}
+      preview={fill(m.preview, { inviter: props.inviterName, organisation: props.organisationName, app: props.appName })}
       footer={fill(m.help, { email: props.supportEmail, phone: props.supportPhone })}
     >
       <Heading as="h1" style={heading}>
         {m.heading}
       </Heading>
+      {props.replaces && <Text style={{ ...paragraph, fontWeight: 700 }}>{m.replaces}</Text>}
       <Text style={paragraph}>
         {fill(intro, { inviter: props.inviterName, organisation: props.organisationName, role, unit: props.unitName ?? '', app: props.appName })}
       </Text>
@@ -58,6 +63,9 @@ export default function InvitationMail(props: InvitationMailProps) {
         </Link>
       </Text>
       <Text style={paragraph}>{fill(m.expires, { date: props.expiresOn, inviter: props.inviterName })}</Text>
+      <Text style={paragraph}>
+        {fill(m.nextTime, { url: props.appUrl })}
+      </Text>
       <Heading as="h2" style={subheading}>
         {m.unexpectedHeading}
       </Heading>
@@ -72,6 +80,7 @@ InvitationMail.PreviewProps = {
   organisationName: 'Leersteuncentrum De Regenboog',
   role: 'parent',
   link: 'http://localhost:3000/uitnodiging/voorbeeldtokenvoorbeeldtokenvoorbeeldtoken123',
+  appUrl: 'http://localhost:3000',
   expiresOn: '12 december 2026 om 14:30',
   supportEmail: 'support@diplon.example',
   supportPhone: '011 00 00 00',

@@ -20,7 +20,10 @@ export function MailLayout({
 }) {
   return (
     <Html lang={lang} dir="ltr">
-      <Head />
+      <Head>
+        {/* Without it a phone's mail app lays the mail out at desktop width. */}
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>

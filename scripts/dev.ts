@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { rpPrivateJwks } from '@/lib/auth/itsme/keys';
 import { DATA_DIR, env, standinIssuerFor } from '@/lib/config/env';
+import { developmentHost } from '@/lib/server/development-logging';
 import { startStandin } from '@/tooling/itsme-standin';
 import { authUrlFor } from './lib/auth-url';
 
@@ -30,7 +31,10 @@ const standin = useStandin
 console.log(useStandin ? `itsme-stand-in: ${standinIssuer}` : `itsme: ${config.ITSME_ISSUER}`);
 
 const port = new URL(config.APP_URL).port || '3000';
-const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', port], {
+// Loopback only: the development mailbox holds live invitation links.
+const host = developmentHost();
+console.log(`app: http://${host}:${port} (${config.APP_URL})`);
+const next = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', port, '-H', host], {
   stdio: 'inherit',
   env: { ...process.env, AUTH_URL: process.env.AUTH_URL || authUrlFor(config.APP_URL) },
 });

@@ -21,6 +21,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <section aria-labelledby="aanmelden-titel" className="mx-auto max-w-xl">
       <PageTitle id="aanmelden-titel">{t.signIn.title}</PageTitle>
+      {params.verlopen !== undefined && params.afgemeld === undefined && (
+        <div className="mb-4">
+          <Notice tone="warning" live>
+            {t.signIn.sessionEnded}
+          </Notice>
+        </div>
+      )}
       {params.afgemeld !== undefined && (
         <div className="mb-4">
           <Notice tone="success" live>

@@ -9,6 +9,7 @@ import type { CheckResult } from '@/lib/invites/check-result';
 import {
   cancelInviteFor,
   checkInviteFor,
+  deliveryStatesFor,
   resendInviteFor,
   retryMailFor,
   sendInviteFor,
@@ -119,6 +120,11 @@ export async function cancelStaffInviteAction(ref: unknown, invitationId: unknow
 
 export async function retryStaffMailAction(ref: unknown, invitationId: unknown): Promise<ActionResult> {
   return rowAction(ref, invitationId, retryMailFor);
+}
+
+/** The delivery state of each open staff invitation (read-only), so 'In wachtrij' turns without a reload. */
+export async function staffDeliveryStatesAction(ref: unknown): Promise<Record<string, string>> {
+  return withUnit(ref, 'staff.manage', deliveryStatesFor);
 }
 
 /** 'Toegang intrekken' of a membership of this unit. */

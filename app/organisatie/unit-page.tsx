@@ -23,6 +23,7 @@ import {
   resendStaffInviteAction,
   retryStaffMailAction,
   sendStaffInviteAction,
+  staffDeliveryStatesAction,
 } from './actions';
 
 const card = 'rounded-lg bg-white p-4 shadow-sm';
@@ -84,6 +85,7 @@ export async function UnitPage({ grant }: { grant: UnitGrant<'unit.view'> }) {
                 label={o.deactivate}
                 variant="danger"
                 run={deactivateUnitAction.bind(null, ref)}
+                confirmId="deactiveren"
                 confirm={{ question: fill(o.deactivateConfirm, { name: unit.name }), yes: o.deactivateYes, no: o.deactivateNo }}
               />
             </div>
@@ -131,7 +133,9 @@ export async function UnitPage({ grant }: { grant: UnitGrant<'unit.view'> }) {
             {canInvite && (
               <InviteDialog
                 roles={[unit.staffRole]}
+                subject={{ kind: 'unit', name: unit.kind === 'department' ? `${unit.name} (${unit.schoolName})` : unit.name }}
                 actions={{
+                  cancel: cancelStaffInviteAction.bind(null, ref),
                   check: checkStaffInviteAction.bind(null, ref),
                   send: sendStaffInviteAction.bind(null, ref),
                   resend: resendStaffInviteAction.bind(null, ref),
@@ -154,6 +158,7 @@ export async function UnitPage({ grant }: { grant: UnitGrant<'unit.view'> }) {
                 retry: retryStaffMailAction.bind(null, ref),
                 resend: resendStaffInviteAction.bind(null, ref),
                 cancel: cancelStaffInviteAction.bind(null, ref),
+                deliveryStates: staffDeliveryStatesAction.bind(null, ref),
               }}
             />
           </section>

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { useAnnounce } from '@/components/ui/status-announcer';
 import { CONTACT_ROLES, type InviteRole } from '@/lib/codes';
 import { roleLabel, t } from '@/lib/i18n';
-import type { InviteActions } from './invite-form';
+import { subjectLine, type InviteActions, type InviteSubject } from './invite-form';
 
 // The form (react-hook-form, zod) is fetched only when someone opens the dialog.
 const InviteForm = dynamic(() => import('./invite-form'), {
@@ -20,7 +20,15 @@ const InviteForm = dynamic(() => import('./invite-form'), {
  * <dialog>: focus moves in and stays in, Esc and Annuleren close it and focus returns to the
  * button. On a phone it is a full-screen sheet.
  */
-export function InviteDialog({ actions, roles = CONTACT_ROLES }: { actions: InviteActions; roles?: readonly InviteRole[] }) {
+export function InviteDialog({
+  actions,
+  subject,
+  roles = CONTACT_ROLES,
+}: {
+  actions: InviteActions;
+  subject: InviteSubject;
+  roles?: readonly InviteRole[];
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const [role, setRole] = useState<InviteRole | null>(null);
@@ -59,9 +67,13 @@ export function InviteDialog({ actions, roles = CONTACT_ROLES }: { actions: Invi
           <div className="p-5">
             {role === null ? (
               <div>
-                <h2 id="invite-dialog-title" className="mb-4 text-xl font-bold">
+                <h2 id="invite-dialog-title" className="text-xl font-bold">
                   {t.invite.chooseTitle}
                 </h2>
+                {/* Inviting into the wrong child's dossier is the costliest mistake: the dialog names the student (or the unit). */}
+                <p className="mb-4 mt-1 font-medium" data-testid="invite-student">
+                  {subjectLine(subject)}
+                </p>
                 <ul className="grid gap-2">
                   {roles.map((r, i) => (
                     <li key={r}>
@@ -84,8 +96,10 @@ export function InviteDialog({ actions, roles = CONTACT_ROLES }: { actions: Invi
               <InviteForm
                 actions={actions}
                 role={role}
+                subject={subject}
                 titleId="invite-dialog-title"
                 onCancel={close}
+                onBack={() => setRole(null)}
                 onDone={(message) => {
                   close();
                   announce(message);

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/result';
-import { LANGUAGE_NAMES, LANGUAGE_TAGS, t } from '@/lib/i18n';
+import { LANGUAGE_NAMES, LANGUAGE_TAGS, roleLabel, t } from '@/lib/i18n';
 import type { CheckResult } from '@/lib/invites/check-result';
 import { DEFAULT_LOCALE, isLocale, isStaffRole, LOCALES, type InviteRole, type Locale } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
@@ -16,32 +16,52 @@ export type InviteActions = {
   /** `locale` and `expectedName` matter for a dossier invitation only (staff invitations are Dutch and not name-bound). */
   send: (input: { role: InviteRole; email: string; checkToken: string; locale: Locale; expectedName: string }) => Promise<ActionResult>;
   resend: (invitationId: string) => Promise<ActionResult>;
+  cancel: (invitationId: string) => Promise<ActionResult>;
 };
+
+/**
+ * Whom the invitation is for, named on both steps and on Verstuur: inviting into the wrong
+ * child's dossier (or the wrong school) is the costliest mistake.
+ */
+export type InviteSubject = { kind: 'dossier'; student: string } | { kind: 'unit'; name: string };
+
+export function subjectLine(subject: InviteSubject): string {
+  return subject.kind === 'dossier' ? fill(t.invite.forStudent, { student: subject.student }) : fill(t.invite.forUnit, { unit: subject.name });
+}
+
+function sendLabel(subject: InviteSubject): string {
+  return subject.kind === 'dossier' ? fill(t.invite.sendFor, { student: subject.student }) : fill(t.invite.sendForUnit, { unit: subject.name });
+}
 
 type Props = {
   actions: InviteActions;
   role: InviteRole;
+  subject: InviteSubject;
   titleId: string;
   onCancel: () => void;
+  /** Back to "Wie wil je uitnodigen?". */
+  onBack: () => void;
   onDone: (message: string) => void;
 };
 
 const button = 'min-h-11 rounded-md px-4 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-60';
 
 /** "Nodig een … uit": Check, then Verstuur for exactly the address that passed Check. */
-export default function InviteForm({ actions, role, titleId, onCancel, onDone }: Props) {
+export default function InviteForm({ actions, role, subject, titleId, onCancel, onBack, onDone }: Props) {
   const form = useForm<InviteEmailInput, unknown, InviteEmailOutput>({ resolver: zodResolver(inviteEmailSchema), defaultValues: { email: '' } });
   const [result, setResult] = useState<CheckResult | { status: 'error'; message: string } | null>(null);
   const [checked, setChecked] = useState<{ email: string; token: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const [locale, setLocale] = useState<Locale>(DEFAULT_LOCALE);
   const [expectedName, setExpectedName] = useState('');
+  const [op, setOp] = useState<'check' | 'send'>('check');
   const current = form.watch('email');
   const canSend = checked !== null && current === checked.email && !pending;
   const fieldError = form.formState.errors.email?.message;
 
   const runCheck = (email: string) =>
     startTransition(async () => {
+      setOp('check');
       setChecked(null);
       try {
         const answer = await actions.check({ role, email });
@@ -57,6 +77,7 @@ export default function InviteForm({ actions, role, titleId, onCancel, onDone }:
 
   const send = () =>
     startTransition(async () => {
+      setOp('send');
       if (!checked) return;
       try {
         const answer = await actions.send({ role, email: checked.email, checkToken: checked.token, locale, expectedName });
@@ -77,6 +98,22 @@ export default function InviteForm({ actions, role, titleId, onCancel, onDone }:
       else setResult({ status: 'error', message: answer.message });
     });
 
+  /** An open invitation in another role: cancel it, then Check this address again for this role. */
+  const replaceOpen = (invitationId: string, email: string) =>
+    startTransition(async () => {
+      try {
+        const cancelled = await actions.cancel(invitationId);
+        if (!cancelled.ok) {
+          setResult({ status: 'error', message: cancelled.message });
+          return;
+        }
+      } catch {
+        setResult({ status: 'error', message: t.invite.errors.unexpected });
+        return;
+      }
+      runCheck(email);
+    });
+
   const tone =
     result?.status === 'ok'
       ? 'border-green-700 bg-green-50 text-green-900'
@@ -86,9 +123,16 @@ export default function InviteForm({ actions, role, titleId, onCancel, onDone }:
 
   return (
     <form noValidate onSubmit={form.handleSubmit(({ email }) => runCheck(email))}>
-      <h2 id={titleId} className="mb-3 text-xl font-bold">
+      <button type="button" onClick={onBack} className="mb-2 min-h-11 text-sm font-medium text-brand-700 underline">
+        <span aria-hidden="true">← </span>
+        {t.invite.backToRoles}
+      </button>
+      <h2 id={titleId} className="text-xl font-bold">
         {t.invite.formTitle[role]}
       </h2>
+      <p className="mb-3 mt-1 font-medium" data-testid="invite-student">
+        {subjectLine(subject)}
+      </p>
       <p className="mb-4 rounded-md border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">{t.invite.sensitivity}</p>
       <label htmlFor="invite-email" className="block font-medium">
         {t.invite.fieldLabel[role]}
@@ -179,15 +223,25 @@ export default function InviteForm({ actions, role, titleId, onCancel, onDone }:
                 {t.invite.result.resendOpen}
               </button>
             )}
+            {result.status === 'open_invitation' && result.role !== role && (
+              <button
+                type="button"
+                disabled={pending}
+                className={`${button} mt-2 ml-0 block border border-amber-800 bg-white text-amber-900 sm:ml-2 sm:inline-block`}
+                onClick={() => replaceOpen(result.invitationId, current)}
+              >
+                {fill(t.invite.result.replaceOpen, { role: roleLabel(role) })}
+              </button>
+            )}
           </div>
         )}
       </div>
       <div className="mt-5 flex flex-wrap gap-2">
         <button type="submit" disabled={pending} className={`${button} border border-brand-700 bg-white text-brand-700`}>
-          {t.invite.check}
+          {pending && op === 'check' ? t.invite.checking : t.invite.check}
         </button>
         <button type="button" disabled={!canSend} onClick={send} className={`${button} bg-brand-700 text-white`}>
-          {t.invite.send}
+          {pending && op === 'send' ? t.invite.sending : sendLabel(subject)}
         </button>
         <button type="button" onClick={onCancel} className={`${button} text-slate-800 underline`}>
           {t.invite.cancel}

@@ -1,5 +1,6 @@
 import { ActionButton } from '@/components/ui/action-button';
 import { formatDateTime, roleLabel, t } from '@/lib/i18n';
+import { RefreshWhileQueued } from './refresh-while-queued';
 import { fill } from '@/lib/i18n/format';
 import type { ActionResult } from '@/lib/actions/result';
 import type { listOpenInvitations } from '@/lib/invites/list-open-invitations';
@@ -11,6 +12,8 @@ export type InvitationRowActions = {
   retry: (invitationId: string) => Promise<ActionResult>;
   resend: (invitationId: string) => Promise<ActionResult>;
   cancel: (invitationId: string) => Promise<ActionResult>;
+  /** The delivery state per open invitation, for the page to follow 'In wachtrij' without a reload. */
+  deliveryStates: () => Promise<Record<string, string>>;
 };
 
 const deliveryTone = {
@@ -25,6 +28,8 @@ export function OpenInvitations({ rows, actions, empty }: { rows: Row[]; actions
   if (rows.length === 0) return <p>{empty ?? t.contacts.noInvitations}</p>;
   const l = t.invite.list;
   return (
+    <>
+    <RefreshWhileQueued shown={Object.fromEntries(rows.map((inv) => [inv.id, inv.delivery]))} states={actions.deliveryStates} />
     <ul className="grid gap-3">
       {rows.map((inv) => (
         <li key={inv.id} className="rounded-md border border-slate-200 p-3" data-testid="invitation">
@@ -65,11 +70,13 @@ export function OpenInvitations({ rows, actions, empty }: { rows: Row[]; actions
               label={l.cancel}
               variant="danger"
               run={actions.cancel.bind(null, inv.id)}
+              confirmId={`annuleren-${inv.id}`}
               confirm={{ question: fill(l.confirmCancel, { email: inv.email }), yes: l.confirmYes, no: l.confirmNo }}
             />
           </div>
         </li>
       ))}
     </ul>
+    </>
   );
 }

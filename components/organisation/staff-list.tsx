@@ -44,6 +44,7 @@ export function StaffList({ staff, end }: { staff: UnitStaff; end?: (membershipI
                   label={o.endAccess}
                   variant="danger"
                   run={end.bind(null, s.id)}
+                  confirmId={`intrekken-${s.id}`}
                   confirm={{ question: fill(o.endConfirm, { name: s.name, role: t.roles.staff[s.role] }), yes: o.endYes, no: o.endNo }}
                 />
               </div>

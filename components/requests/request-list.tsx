@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDate, t } from '@/lib/i18n';
+import { fill } from '@/lib/i18n/format';
 import type { RequestRow } from '@/lib/requests/list-requests';
 
 /** A table from the `md` breakpoint up; on a phone each request is a card. Both link to the dossier. */
@@ -8,12 +9,17 @@ export function RequestList({
   rows,
   emptyText,
   nextHref,
+  prevHref,
   firstHref,
+  count,
 }: {
   rows: RequestRow[];
   emptyText: string;
   nextHref: string | null;
+  prevHref: string | null;
   firstHref: string | null;
+  /** How many the filters find, and which of them this page shows (1-based). */
+  count: { total: number; from: number; to: number };
 }) {
   if (rows.length === 0) {
     return (
@@ -21,13 +27,21 @@ export function RequestList({
         <p className="rounded-lg bg-white p-6 text-center shadow-sm" role="status">
           {emptyText}
         </p>
-        {firstHref && <Pager nextHref={null} firstHref={firstHref} />}
+        {firstHref && <Pager nextHref={null} prevHref={null} firstHref={firstHref} />}
       </div>
     );
   }
   const c = t.requests.columns;
+  const paged = Boolean(nextHref || prevHref);
   return (
     <div>
+      <p className="mb-3 text-sm text-slate-700" data-testid="request-count">
+        {paged
+          ? fill(t.requests.range, { from: String(count.from), to: String(count.to), count: String(count.total) })
+          : count.total === 1
+            ? t.requests.countOne
+            : fill(t.requests.count, { count: String(count.total) })}
+      </p>
       <table className="hidden w-full border-collapse overflow-hidden rounded-lg bg-white shadow-sm md:table">
         <caption className="sr-only">{t.requests.listLabel}</caption>
         <thead className="bg-slate-100 text-left">
@@ -84,18 +98,23 @@ export function RequestList({
           </li>
         ))}
       </ul>
-      <Pager nextHref={nextHref} firstHref={firstHref} />
+      <Pager nextHref={nextHref} prevHref={prevHref} firstHref={prevHref ? null : firstHref} />
     </div>
   );
 }
 
-function Pager({ nextHref, firstHref }: { nextHref: string | null; firstHref: string | null }) {
-  if (!nextHref && !firstHref) return null;
+function Pager({ nextHref, prevHref, firstHref }: { nextHref: string | null; prevHref: string | null; firstHref: string | null }) {
+  if (!nextHref && !prevHref && !firstHref) return null;
   return (
     <nav aria-label={t.requests.pagination} className="mt-4 flex flex-wrap gap-3">
       {firstHref && (
         <Link href={firstHref} className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-4 py-2 text-brand-700">
           {t.requests.first}
+        </Link>
+      )}
+      {prevHref && (
+        <Link href={prevHref} className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-4 py-2 text-brand-700">
+          {t.requests.previous}
         </Link>
       )}
       {nextHref && (

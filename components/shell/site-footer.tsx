@@ -6,6 +6,7 @@ export function SupportContact({ m: t = dutch }: { m?: Messages }) {
   const { SUPPORT_EMAIL, SUPPORT_PHONE } = env();
   return (
     <>
+      {t.app.mailTo}{' '}
       <a className="font-medium underline" href={`mailto:${SUPPORT_EMAIL}`}>
         {SUPPORT_EMAIL}
       </a>{' '}

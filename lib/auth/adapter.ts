@@ -106,8 +106,13 @@ export function diplonAdapter(db: Db): Adapter {
         .limit(1);
       return row ? { sessionToken: session.sessionToken, userId: row.userId, expires: row.expires } : null;
     },
+    // Returns what it deleted: Auth.js hands it to the signOut event, which audits 'Afgemeld'.
     async deleteSession(sessionToken) {
-      await db.delete(sessions).where(eq(sessions.sessionToken, hashSessionToken(sessionToken)));
+      const [row] = await db
+        .delete(sessions)
+        .where(eq(sessions.sessionToken, hashSessionToken(sessionToken)))
+        .returning();
+      return row ? { sessionToken, userId: row.userId, expires: row.expires } : null;
     },
   };
 }

@@ -57,12 +57,16 @@ export function authConfig(): NextAuthConfig {
           .where(and(eq(users.id, user.id), eq(users.itsmeSub, account.providerAccountId)))
           .returning({ id: users.id });
         if (updated.length === 0) throw new Error('itsme login for a sub that is not this user');
-        await recordAudit(db(), { actorId: user.id, action: isNewUser ? 'registration' : 'login' });
+        await recordAudit(db(), {
+          actorId: user.id,
+          action: isNewUser ? 'registration' : 'login',
+          origin: await eventOrigin(),
+        });
       },
       async signOut(message) {
         const session = 'session' in message ? message.session : null;
         if (session && 'userId' in session && session.userId) {
-          await recordAudit(db(), { actorId: session.userId, action: 'logout' });
+          await recordAudit(db(), { actorId: session.userId, action: 'logout', origin: await eventOrigin() });
         }
       },
     },
@@ -72,7 +76,9 @@ export function authConfig(): NextAuthConfig {
         const cause = (error as { cause?: { err?: Error } & Error }).cause;
         const detail = cause?.err?.message ?? cause?.message ?? '';
         console.error(`[auth] ${type}: ${(detail.split('\n')[0] ?? '').slice(0, 200)}`);
-        void recordAudit(db(), { actorId: null, action: 'login_failed', details: { type } }).catch(() => {});
+        void eventOrigin()
+          .then((origin) => recordAudit(db(), { actorId: null, action: 'login_failed', details: { type }, origin }))
+          .catch(() => {});
       },
       // Auth.js warnings (a debug setting, an experimental feature, a CSRF check off) are
       // configuration problems someone must see: logged, never silenced.
@@ -81,4 +87,17 @@ export function authConfig(): NextAuthConfig {
       },
     },
   };
+}
+
+/**
+ * Where the request behind an Auth.js event came from (the callback route for a login, the
+ * 'Afmelden' action for a logout): the same address the rate limits use. Null outside a request.
+ */
+async function eventOrigin(): Promise<string | null> {
+  try {
+    const { requestOrigin } = await import('./viewer');
+    return await requestOrigin();
+  } catch {
+    return null;
+  }
 }

@@ -19,11 +19,20 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   }
 });
 
-/** For protected pages: the viewer, or a redirect to '/aanmelden' that returns here afterwards. */
+/**
+ * For protected pages: the viewer, or a redirect to '/aanmelden' that returns here afterwards
+ * (and says the session ended, when this browser still had one).
+ */
 export async function requireViewer(returnTo: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/aanmelden?terug=${encodeURIComponent(returnTo)}`);
+  if (!viewer) redirect(await signInPath(returnTo));
   return viewer;
+}
+
+/** '/aanmelden' returning to `returnTo`; `verlopen=1` when a session cookie came along but opened no session. */
+export async function signInPath(returnTo: string): Promise<string> {
+  const expired = Boolean((await cookies()).get(sessionCookieName())?.value);
+  return `/aanmelden?terug=${encodeURIComponent(returnTo)}${expired ? '&verlopen=1' : ''}`;
 }
 
 /**

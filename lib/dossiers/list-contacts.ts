@@ -37,7 +37,8 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
     .leftJoin(revoker, eq(revoker.id, dossierContacts.revokedBy))
     .leftJoin(invitations, eq(invitations.id, dossierContacts.invitationId))
     .where(eq(dossierContacts.dossierId, grant.id))
-    .orderBy(desc(dossierContacts.grantedAt));
+    // The id breaks ties: contacts granted in one transaction share their time, and a page must not reshuffle them.
+    .orderBy(desc(dossierContacts.grantedAt), desc(dossierContacts.id));
 
   const contacts = contactRows.map((r) => ({
     id: r.id,
@@ -57,7 +58,7 @@ export async function listContacts(db: Db, grant: DossierGrant<'contacts.view'>)
     .from(staffMemberships)
     .innerJoin(users, eq(users.id, staffMemberships.userId))
     .where(membershipsCovering({ centreId: grant.centreId, schoolId: grant.student.schoolId, departmentId: grant.student.departmentId }))
-    .orderBy(asc(staffMemberships.role), asc(users.familyName));
+    .orderBy(asc(staffMemberships.role), asc(users.familyName), asc(staffMemberships.id));
 
   return {
     active: contacts.filter((c) => !c.revokedAt && c.status === 'confirmed'),

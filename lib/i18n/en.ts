@@ -8,6 +8,8 @@ import type { Messages } from './nl-BE';
 export const en: Messages = {
   locale: 'en-GB',
   app: {
+    mailTo: 'Email',
+    busy: 'Please wait…',
     skipToContent: 'Skip to content',
     signedInAs: 'Signed in as',
     signOut: 'Sign out',
@@ -108,6 +110,8 @@ export const en: Messages = {
     meeting: 'Meeting',
   },
   home: {
+    noAccessInvitation: 'Did you receive an invitation you have not accepted yet? Open the link in that email and choose ‘Accept the invitation’.',
+    noAccessRevoked: 'Did you have access to a file before? Then that access was withdrawn or has ended. Contact the school or learning support centre that invited you: they can invite you again.',
     title: 'Welcome',
     noAccessTitle: 'You do not have access yet',
     noAccessBody:
@@ -115,6 +119,7 @@ export const en: Messages = {
     noAccessHelp: 'Think this is wrong? Contact support:',
   },
   signIn: {
+    redirecting: 'Taking you to itsme…',
     title: 'Sign in',
     intro: 'You sign in with itsme, the Belgian app for your digital identity. You do not need a password.',
     button: 'Sign in with itsme',
@@ -126,6 +131,7 @@ export const en: Messages = {
     help: 'Need help signing in?',
   },
   signInError: {
+    backToInvitation: 'You will then come back to your invitation.',
     title: 'Signing in did not work',
     cancelled: 'Signing in with itsme was cancelled or not confirmed.',
     expired: 'Signing in took too long or the link has expired.',
@@ -147,6 +153,10 @@ export const en: Messages = {
     tooManyLogins: 'Too many sign-in attempts from this address. Please try again in a minute.',
   },
   requests: {
+    previous: 'Previous page',
+    countOne: '1 request',
+    count: '{count} requests',
+    range: 'Requests {from}–{to} of {count}',
     title: 'Manage requests',
     searchLabel: 'Search by student name',
     statusLabel: 'Status',
@@ -342,10 +352,15 @@ export const en: Messages = {
     },
   },
   auditLog: {
+    newest: 'To the newest events',
+    kindLabel: 'Show',
+    kinds: { all: 'All events', access: 'Access and invitations', views: 'Who looked' },
+    filter: 'Show',
+    emptyKind: 'No events of this kind.',
     title: 'Log',
     intro: 'Who did what in this file, newest first.',
     empty: 'No events yet.',
-    columns: { at: 'Time', actor: 'Who', action: 'What' },
+    columns: { at: 'Time', actor: 'Who', action: 'What', subject: 'About whom', role: 'Role' },
     unknownActor: 'unknown',
     older: 'Older events',
     actions: {
@@ -394,6 +409,11 @@ export const en: Messages = {
       'Thank you. The learning support centre will first confirm that this invitation was meant for you. Until then, you cannot see the file.',
   },
   invite: {
+    backToRoles: 'Back to: Who would you like to invite?',
+    forStudent: 'For the file of {student}.',
+    sendFor: 'Send the invitation for the file of {student}',
+    forUnit: 'For {unit}.',
+    sendForUnit: 'Send the invitation for {unit}',
     open: 'Invite someone new',
     chooseTitle: 'Who would you like to invite?',
     cancel: 'Cancel',
@@ -430,6 +450,7 @@ export const en: Messages = {
     checking: 'Checking…',
     sending: 'Sending…',
     result: {
+      replaceOpen: 'Cancel that invitation and invite as {role}',
       ok: 'The address is fine. Look at it once more and click Send.',
       typo: 'Did you mean {suggestion}?',
       useSuggestion: 'Use {suggestion}',
@@ -483,6 +504,14 @@ export const en: Messages = {
     },
   },
   invitationPage: {
+    accepting: 'Accepting…',
+    signedOut: 'You have signed out. Sign in with your own itsme to accept the invitation.',
+    usedTitle: 'This invitation has already been accepted',
+    usedSignedOut: 'Did you accept it yourself? Then sign in with itsme: you will go straight to the file.',
+    usedByOther: 'It was accepted by someone other than {name}. Was it not you? Then sign out and sign in with your own itsme.',
+    usedNoAccess: 'You no longer have access to this file: it was withdrawn. Contact the school or learning support centre that invited you if you need access again.',
+    nextTime: 'From now on, you always open your files at {url}: sign in there with itsme. You will not need this link any more.',
+    tooManyAccepts: 'Too many attempts to accept an invitation from this address. Please try again in a minute.',
     title: 'Invitation',
     invitedBy: '{inviter} of {organisation} invites you as {role}.',
     invitedByStaff: '{inviter} invites you as {role} of {unit} at {organisation}.',
@@ -519,7 +548,10 @@ export const en: Messages = {
       footer: 'You receive this message because you have access to a file in {app}; at most one message a day. Questions? Email {email} or call {phone}.',
     },
     invitation: {
-      subject: 'Invitation to view a file in {app}',
+      resentSubject: '{organisation}: new invitation to view a file in {app}',
+      replaces: 'This is a new invitation. It replaces the previous one you received: the link in that earlier email no longer works.',
+      nextTime: 'After accepting, you always open the file at {url}: sign in there with itsme.',
+      subject: '{organisation}: invitation to view a file in {app}',
       preview: '{inviter} invites you to {app}',
       heading: 'You have been invited',
       intro: '{inviter} of {organisation} invites you to access a file in {app} as {role}.',

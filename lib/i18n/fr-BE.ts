@@ -8,6 +8,8 @@ import type { Messages } from './nl-BE';
 export const fr: Messages = {
   locale: 'fr-BE',
   app: {
+    mailTo: 'Écrire à',
+    busy: 'Un instant…',
     skipToContent: 'Aller au contenu',
     signedInAs: 'Connecté en tant que',
     signOut: 'Se déconnecter',
@@ -108,6 +110,8 @@ export const fr: Messages = {
     meeting: 'Concertation',
   },
   home: {
+    noAccessInvitation: 'Vous avez reçu une invitation que vous n’avez pas encore acceptée ? Ouvrez le lien de cet e-mail et choisissez « Accepter l’invitation ».',
+    noAccessRevoked: 'Vous aviez accès à un dossier ? Cet accès a été retiré ou a pris fin. Contactez l’école ou le centre de soutien à l’apprentissage qui vous a invité : ils peuvent vous inviter à nouveau.',
     title: 'Bienvenue',
     noAccessTitle: 'Vous n’avez pas encore accès',
     noAccessBody:
@@ -115,6 +119,7 @@ export const fr: Messages = {
     noAccessHelp: 'Vous pensez que c’est une erreur ? Contactez l’assistance :',
   },
   signIn: {
+    redirecting: 'Redirection vers itsme…',
     title: 'Se connecter',
     intro: 'Vous vous connectez avec itsme, l’application belge d’identité numérique. Aucun mot de passe n’est nécessaire.',
     button: 'Se connecter avec itsme',
@@ -126,6 +131,7 @@ export const fr: Messages = {
     help: 'Besoin d’aide pour vous connecter ?',
   },
   signInError: {
+    backToInvitation: 'Vous reviendrez ensuite à votre invitation.',
     title: 'La connexion a échoué',
     cancelled: 'La connexion avec itsme a été annulée ou n’a pas été confirmée.',
     expired: 'La connexion a pris trop de temps ou le lien a expiré.',
@@ -147,6 +153,10 @@ export const fr: Messages = {
     tooManyLogins: 'Trop de tentatives de connexion depuis cette adresse. Réessayez dans une minute.',
   },
   requests: {
+    previous: 'Page précédente',
+    countOne: '1 demande',
+    count: '{count} demandes',
+    range: 'Demandes {from}–{to} sur {count}',
     title: 'Gérer les demandes',
     searchLabel: 'Rechercher par nom de l’élève',
     statusLabel: 'Statut',
@@ -342,10 +352,15 @@ export const fr: Messages = {
     },
   },
   auditLog: {
+    newest: 'Vers les événements les plus récents',
+    kindLabel: 'Afficher',
+    kinds: { all: 'Tous les événements', access: 'Accès et invitations', views: 'Qui a consulté' },
+    filter: 'Afficher',
+    emptyKind: 'Aucun événement de ce type.',
     title: 'Journal',
     intro: 'Qui a fait quoi dans ce dossier, du plus récent au plus ancien.',
     empty: 'Aucun événement pour l’instant.',
-    columns: { at: 'Moment', actor: 'Qui', action: 'Quoi' },
+    columns: { at: 'Moment', actor: 'Qui', action: 'Quoi', subject: 'À propos de qui', role: 'Rôle' },
     unknownActor: 'inconnu',
     older: 'Événements plus anciens',
     actions: {
@@ -394,6 +409,11 @@ export const fr: Messages = {
       'Merci. Le centre de soutien à l’apprentissage vérifie d’abord que cette invitation vous était bien destinée. D’ici là, le dossier n’est pas encore visible.',
   },
   invite: {
+    backToRoles: 'Retour à : Qui souhaitez-vous inviter ?',
+    forStudent: 'Pour le dossier de {student}.',
+    sendFor: 'Envoyer l’invitation pour le dossier de {student}',
+    forUnit: 'Pour {unit}.',
+    sendForUnit: 'Envoyer l’invitation pour {unit}',
     open: 'Inviter quelqu’un',
     chooseTitle: 'Qui souhaitez-vous inviter ?',
     cancel: 'Annuler',
@@ -430,6 +450,7 @@ export const fr: Messages = {
     checking: 'Vérification…',
     sending: 'Envoi…',
     result: {
+      replaceOpen: 'Annuler cette invitation et inviter en tant que {role}',
       ok: 'L’adresse est correcte. Relisez-la encore une fois et cliquez sur Envoyer.',
       typo: 'Vouliez-vous dire {suggestion} ?',
       useSuggestion: 'Utiliser {suggestion}',
@@ -483,6 +504,14 @@ export const fr: Messages = {
     },
   },
   invitationPage: {
+    accepting: 'Acceptation…',
+    signedOut: 'Vous êtes déconnecté. Connectez-vous avec votre propre itsme pour accepter l’invitation.',
+    usedTitle: 'Cette invitation a déjà été acceptée',
+    usedSignedOut: 'Vous l’avez acceptée vous-même ? Connectez-vous avec itsme : vous irez directement au dossier.',
+    usedByOther: 'Elle a été acceptée par quelqu’un d’autre que {name}. Ce n’était pas vous ? Déconnectez-vous et connectez-vous avec votre propre itsme.',
+    usedNoAccess: 'Vous n’avez plus accès à ce dossier : l’accès a été retiré. Contactez l’école ou le centre de soutien à l’apprentissage qui vous a invité si vous avez à nouveau besoin d’accès.',
+    nextTime: 'Par la suite, vous ouvrez toujours vos dossiers via {url} : connectez-vous-y avec itsme. Vous n’aurez plus besoin de ce lien.',
+    tooManyAccepts: 'Trop de tentatives d’accepter une invitation depuis cette adresse. Réessayez dans une minute.',
     title: 'Invitation',
     invitedBy: '{inviter}, de {organisation}, vous invite en tant que {role}.',
     invitedByStaff: '{inviter} vous invite en tant que {role} de {unit} auprès de {organisation}.',
@@ -519,7 +548,10 @@ export const fr: Messages = {
       footer: 'Vous recevez ce message parce que vous avez accès à un dossier sur {app} ; un message par jour au plus. Des questions ? Écrivez à {email} ou appelez le {phone}.',
     },
     invitation: {
-      subject: 'Invitation à consulter un dossier dans {app}',
+      resentSubject: '{organisation} : nouvelle invitation à consulter un dossier dans {app}',
+      replaces: 'Ceci est une nouvelle invitation. Elle remplace la précédente : le lien de cet e-mail antérieur ne fonctionne plus.',
+      nextTime: 'Après l’acceptation, vous ouvrez toujours le dossier via {url} : connectez-vous-y avec itsme.',
+      subject: '{organisation} : invitation à consulter un dossier dans {app}',
       preview: '{inviter} vous invite dans {app}',
       heading: 'Vous êtes invité',
       intro: '{inviter}, de {organisation}, vous invite à accéder à un dossier dans {app} en tant que {role}.',

@@ -154,9 +154,11 @@ async function grantContact(tx: Db, invitation: Invitation, dossierId: string, u
   };
 }
 
-async function grantMembership(tx: Db, invitation: Invitation, userId: string, now: Date) {
+type StaffInvitationFields = Pick<Invitation, 'staffRole' | 'centreId' | 'schoolId' | 'departmentId'>;
+
+/** A staff invitation's membership: its one unit (as staff_memberships_unit_matches_role wants it) and the column that holds it. */
+export function membershipUnitOf(invitation: StaffInvitationFields) {
   const role = invitation.staffRole!;
-  // The membership's one unit, as staff_memberships_unit_matches_role wants it.
   const unit =
     role === 'centre_staff'
       ? { kind: 'centre' as const, id: invitation.centreId!, columns: { centreId: invitation.centreId, schoolId: null, departmentId: null } }
@@ -165,6 +167,13 @@ async function grantMembership(tx: Db, invitation: Invitation, userId: string, n
         : { kind: 'department' as const, id: invitation.departmentId!, columns: { centreId: null, schoolId: null, departmentId: invitation.departmentId } };
   const unitColumn =
     unit.kind === 'centre' ? staffMemberships.centreId : unit.kind === 'school' ? staffMemberships.schoolId : staffMemberships.departmentId;
+  // A centre's staff land on their organisation page; managers on 'Beheer aanvragen' for their scope.
+  const next = role === 'centre_staff' ? unitPath(unit) : '/aanvragen';
+  return { role, unit, unitColumn, next };
+}
+
+async function grantMembership(tx: Db, invitation: Invitation, userId: string, now: Date) {
+  const { role, unit, unitColumn, next } = membershipUnitOf(invitation);
   const [existing] = await tx
     .select({ id: staffMemberships.id })
     .from(staffMemberships)
@@ -181,8 +190,7 @@ async function grantMembership(tx: Db, invitation: Invitation, userId: string, n
   const page = unitPath(unit);
   return {
     details: { membershipId, unitKind: unit.kind, unitId: unit.id, keptExistingAccess: Boolean(existing) },
-    // A centre's staff land on their organisation page; managers on 'Beheer aanvragen' for their scope.
-    next: role === 'centre_staff' ? page : '/aanvragen',
+    next,
     managePath: page,
   };
 }

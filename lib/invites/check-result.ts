@@ -1,4 +1,5 @@
 import type { FieldErrors } from '@/lib/actions/result';
+import type { InviteRole } from '@/lib/codes';
 
 /** What 'Check' answers the invite form (the outcome of lib/invites/check-invitation.ts, in Dutch). */
 export type CheckResult =
@@ -6,5 +7,5 @@ export type CheckResult =
   | { status: 'limited'; message: string }
   | { status: 'typo'; message: string; suggestion: string }
   | { status: 'has_access'; message: string }
-  | { status: 'open_invitation'; message: string; invitationId: string }
+  | { status: 'open_invitation'; message: string; invitationId: string; role: InviteRole }
   | { status: 'ok'; message: string; email: string; checkToken: string };

@@ -1,15 +1,17 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { InviteRole } from '@/lib/codes';
 import type { Db } from '@/lib/db/client';
-import { dossierContacts, invitations, staffMemberships, users } from '@/lib/db/schema';
+import { dossierContacts, invitations, staffMemberships } from '@/lib/db/schema';
 import { unitColumns } from '@/lib/organisation/unit-grant';
 import { invitationsOf, roleOfRow, type InviteTarget } from './target';
 
 /**
  * What this address already has on *this* target: an active contact of the dossier or an active
- * membership of the unit (reached through the invitation it accepted, or the contact address
- * the person gave itsme), or an open invitation. Nothing outside the target is looked at, so an
- * answer never says an account exists elsewhere.
+ * membership of the unit reached through an invitation to this address, or an open invitation.
+ * Only invitation addresses count: the e-mail a person gave itsme is unverified (anyone can type
+ * any address), so matching it would let a contact or a staff member block invitations to any
+ * address on their dossier or unit. Nothing outside the target is looked at, so an answer never
+ * says an account exists elsewhere.
  */
 export async function findAddressOnTarget(
   db: Db,
@@ -29,15 +31,8 @@ function contactOf(db: Db, dossierId: string, emailKey: string) {
   return db
     .select({ role: dossierContacts.role })
     .from(dossierContacts)
-    .innerJoin(users, eq(users.id, dossierContacts.userId))
-    .leftJoin(invitations, eq(invitations.id, dossierContacts.invitationId))
-    .where(
-      and(
-        eq(dossierContacts.dossierId, dossierId),
-        isNull(dossierContacts.revokedAt),
-        or(eq(invitations.emailKey, emailKey), eq(sql`lower(${users.email})`, emailKey)),
-      ),
-    )
+    .innerJoin(invitations, eq(invitations.id, dossierContacts.invitationId))
+    .where(and(eq(dossierContacts.dossierId, dossierId), isNull(dossierContacts.revokedAt), eq(invitations.emailKey, emailKey)))
     .limit(1);
 }
 
@@ -52,14 +47,7 @@ function memberOf(db: Db, target: Extract<InviteTarget, { kind: 'unit' }>, email
   return db
     .select({ role: staffMemberships.role })
     .from(staffMemberships)
-    .innerJoin(users, eq(users.id, staffMemberships.userId))
-    .leftJoin(invitations, eq(invitations.id, staffMemberships.invitationId))
-    .where(
-      and(
-        unitWhere,
-        eq(staffMemberships.active, true),
-        or(eq(invitations.emailKey, emailKey), eq(sql`lower(${users.email})`, emailKey)),
-      ),
-    )
+    .innerJoin(invitations, eq(invitations.id, staffMemberships.invitationId))
+    .where(and(unitWhere, eq(staffMemberships.active, true), eq(invitations.emailKey, emailKey)))
     .limit(1);
 }

@@ -9,6 +9,7 @@ import type { CheckResult } from './check-result';
 import { issueCheckToken, verifyCheckToken } from './check-token';
 import { fieldErrors, inviteRequestSchema, inviteSendSchema } from './invite-form-schema';
 import { emailKeyOf } from './normalize-email';
+import { listOpenInvitations } from './list-open-invitations';
 import { limitChecks, limitInvites, minutesUntil } from './rate-limits';
 import { resendInvitation } from './resend-invitation';
 import { retryInvitationMail } from './retry-invitation-mail';
@@ -47,7 +48,12 @@ export async function checkInviteFor(grant: InviteGrant, input: unknown): Promis
     case 'has_access':
       return { status: 'has_access', message: fill(t.invite.result.hasAccess, { role: roleLabel(outcome.role) }) };
     case 'open_invitation':
-      return { status: 'open_invitation', message: fill(t.invite.result.openInvitation, { role: roleLabel(outcome.role) }), invitationId: outcome.invitationId };
+      return {
+        status: 'open_invitation',
+        message: fill(t.invite.result.openInvitation, { role: roleLabel(outcome.role) }),
+        invitationId: outcome.invitationId,
+        role: outcome.role,
+      };
     case 'ok':
       return {
         status: 'ok',
@@ -96,4 +102,10 @@ export async function retryMailFor(grant: InviteGrant, invitationId: string): Pr
   const result = await retryInvitationMail(db(), grant, { invitationId });
   if (!result) return failed();
   return { ok: true, message: fill(t.invite.list.retried, { email: result.email }), mail: true };
+}
+
+/** The delivery state of each open invitation (read-only): 'In wachtrij' follows the outbox without a reload. */
+export async function deliveryStatesFor(grant: InviteGrant): Promise<Record<string, string>> {
+  const rows = await listOpenInvitations(db(), grant);
+  return Object.fromEntries(rows.map((row) => [row.id, row.delivery]));
 }

@@ -40,6 +40,7 @@ export async function renewInvitation(
   const token = newInvitationToken();
   const expiresAt = invitationExpiry(now);
   await tx.update(invitations).set({ tokenHash: hashToken(token), expiresAt }).where(eq(invitations.id, invitation.id));
+  // `replaces`: the mail says it takes the place of the earlier one (whose link no longer works).
   await queueInvitationMail(tx, {
     invitationId: invitation.id,
     email: invitation.email,
@@ -49,6 +50,7 @@ export async function renewInvitation(
     token,
     expiresAt,
     locale: invitation.locale,
+    replaces: true,
   });
   await recordAudit(tx, {
     actorId: input.actor?.id ?? null,

@@ -50,6 +50,7 @@ export async function queueInvitationMail(
     token: string;
     expiresAt: Date;
     locale?: Locale;
+    replaces?: boolean;
   },
 ): Promise<string> {
   const [centre] = await tx.select({ name: centres.name }).from(centres).where(eq(centres.id, centreOf(input.target))).limit(1);
@@ -64,6 +65,7 @@ export async function queueInvitationMail(
       ...(unit ? { unitName: unit.kind === 'department' ? `${unit.name} (${unit.schoolName})` : unit.name } : {}),
       expiresAt: input.expiresAt.toISOString(),
       locale: input.locale ?? DEFAULT_LOCALE,
+      ...(input.replaces ? { replaces: true } : {}),
     },
     secret: invitationLink(env().APP_URL, input.token),
   });

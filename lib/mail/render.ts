@@ -23,7 +23,7 @@ async function htmlAndText(subject: string, element: ReactElement): Promise<Rend
 
 /** A template and its payload as the mail that goes out: subject, HTML and plain text. */
 export async function renderMail<T extends MailTemplate>(template: T, payload: RenderPayloads[T]): Promise<RenderedMail> {
-  const { APP_NAME, SUPPORT_EMAIL, SUPPORT_PHONE } = env();
+  const { APP_NAME, APP_URL, SUPPORT_EMAIL, SUPPORT_PHONE } = env();
   const common = { appName: APP_NAME, supportEmail: SUPPORT_EMAIL, supportPhone: SUPPORT_PHONE };
   if (template === 'invitation') {
     const p = payload as RenderPayloads['invitation'];
@@ -37,10 +37,13 @@ export async function renderMail<T extends MailTemplate>(template: T, payload: R
       role: p.role,
       ...(p.unitName ? { unitName: p.unitName } : {}),
       link: p.link,
+      appUrl: APP_URL,
+      replaces: p.replaces ?? false,
       expiresOn: formatDateTimeLong(p.expiresAt, locale),
       messages,
     });
-    return htmlAndText(fill(messages.mail.invitation.subject, { app: APP_NAME }), element);
+    const subject = p.replaces ? messages.mail.invitation.resentSubject : messages.mail.invitation.subject;
+    return htmlAndText(fill(subject, { organisation: p.organisationName, app: APP_NAME }), element);
   }
   if (template === 'invitation_needs_confirmation') {
     const p = payload as RenderPayloads['invitation_needs_confirmation'];

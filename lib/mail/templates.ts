@@ -19,6 +19,8 @@ export const mailPayloadSchemas = {
     expiresAt: z.iso.datetime({ offset: true }),
     /** The invitee's language (rows queued before languages existed have none: Dutch). */
     locale: z.enum(LOCALES).default(DEFAULT_LOCALE),
+    /** A resend: the mail says it replaces the earlier one (whose link no longer works). */
+    replaces: z.boolean().optional(),
   }),
   invitation_accepted: z.strictObject({
     /** The name itsme confirmed. */

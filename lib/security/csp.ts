@@ -22,6 +22,16 @@ export function contentSecurityPolicy(nonce: string, options: { itsmeOrigin: str
 }
 
 /**
+ * One Referrer-Policy for every page. `strict-origin` sends only our origin, never a path: the
+ * invitation token (in the link's path, and in the `terug` return path after signing in) never
+ * reaches a Referer, here or at itsme. Unlike `no-referrer` it keeps the `Origin` header of a form
+ * POST: a form submitted before the JavaScript has loaded (a native POST) carries our origin, so
+ * the server actions' origin check accepts it, where `no-referrer` made it `Origin: null` and the
+ * action a 500. Over plain http to https it sends nothing.
+ */
+export const REFERRER_POLICY = 'strict-origin';
+
+/**
  * Headers every response carries (set in next.config.ts, so static files get them too). HSTS is
  * always sent: browsers ignore it over plain http, and over https it is what production needs.
  */
@@ -29,7 +39,7 @@ export function staticSecurityHeaders(): { key: string; value: string }[] {
   return [
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'X-Frame-Options', value: 'DENY' },
-    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'Referrer-Policy', value: REFERRER_POLICY },
     { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
     { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },

@@ -18,8 +18,11 @@ export type Refusal = { status: 403 | 411 | 413; message: 'foreignOrigin' | 'too
  * Requests refused before any page or action runs, each with a status and a Dutch message
  * (Next itself would answer them with a bare 500 or read a body of any size):
  * - a body over 1 MB (413), or a server action without a declared length (411);
- * - a server action posted from another site's page (403): its Origin is not this host (the
- *   Host header, or X-Forwarded-Host when trusted proxies set it).
+ * - any POST from another site's page (403): its Origin is not this host (the Host header, or
+ *   X-Forwarded-Host when trusted proxies set it). That covers a server action called by
+ *   JavaScript (a `Next-Action` header) and a form submitted natively before the page's
+ *   JavaScript ran (no such header: Next finds the action in the form body, and would answer a
+ *   foreign Origin with a bare 500).
  */
 export function refuseRequest(request: { method: string; headers: Headers; trustForwardedHost: boolean; maxUploadBytes?: number }): Refusal | null {
   const { headers } = request;
@@ -29,7 +32,7 @@ export function refuseRequest(request: { method: string; headers: Headers; trust
   const limit = multipart && request.maxUploadBytes ? request.maxUploadBytes : MAX_BODY_BYTES;
   if (length !== null && !(Number(length) <= limit)) return { status: 413, message: 'tooLarge' };
   if (isAction && length === null && headers.has('transfer-encoding')) return { status: 411, message: 'lengthRequired' };
-  if (isAction) {
+  if (request.method === 'POST') {
     const origin = headers.get('origin');
     // Like Next: no Origin (some older browsers) is left to Next's own checks.
     if (origin !== null && !sameHost(origin, (request.trustForwardedHost && headers.get('x-forwarded-host')) || headers.get('host'))) {

@@ -158,7 +158,7 @@ function orgPage(profile: OrgProfile, unit: UnitKey | 'unknown'): Expect {
 }
 /** Add, rename, deactivate: centre staff only. */
 const unitsManage = (profile: OrgProfile, unit: UnitKey | 'unknown'): Expect => (profile === 'centre' && unit !== 'unknown' ? 'ok' : '404');
-/** Invite, resend, cancel, retry, remove staff: centre staff on every unit; a school manager on their school's departments. */
+/** Invite, resend, cancel, retry, delivery states, remove staff: centre staff on every unit; a school manager on their school's departments. */
 function staffManage(profile: OrgProfile, unit: UnitKey | 'unknown'): Expect {
   if (unit === 'unknown') return '404';
   if (profile === 'centre') return 'ok';
@@ -181,6 +181,8 @@ const ORG_ACTIONS: { name: string; group: 'units' | 'staff'; args: (ref: UnitRef
   { name: 'resendStaffInviteAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
   { name: 'cancelStaffInviteAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
   { name: 'retryStaffMailAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
+  // Read-only: the delivery state of the unit's open invitations ('In wachtrij' without a reload).
+  { name: 'staffDeliveryStatesAction', group: 'staff', args: (ref) => [ref] },
   { name: 'endMembershipAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
 ];
 

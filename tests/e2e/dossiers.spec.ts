@@ -34,7 +34,7 @@ test('staff: Beheer aanvragen → search → dossier → Beheer contacten', asyn
   await expectAccessible(page, 'contacten');
 });
 
-test('a search with no match says so, and the filters narrow by status', async ({ page }) => {
+test('a search with no match says so, the filters narrow by status, Wis filters clears them, and paging goes both ways with a count', async ({ page }) => {
   await loginAs(page, TEST_PERSONS.centreStaff);
   await page.goto('/aanvragen?q=bestaatniet');
   await expect(page.getByText('Geen aanvragen gevonden voor deze zoekopdracht.')).toBeVisible();
@@ -42,6 +42,24 @@ test('a search with no match says so, and the filters narrow by status', async (
   const badges = page.locator('main').getByText('Afgerond', { exact: true }).filter({ visible: true });
   await expect(badges.first()).toBeVisible();
   await expect(page.locator('main').getByText('Werkversie', { exact: true }).filter({ visible: true })).toHaveCount(0);
+
+  // 'Wis filters' clears the form as well: the next search does not silently keep the status.
+  await expect(page.getByLabel('Status')).toHaveValue('completed');
+  await page.getByRole('link', { name: 'Wis filters' }).click();
+  await expect(page).toHaveURL(/\/aanvragen$/);
+  await expect(page.getByLabel('Status')).toHaveValue('');
+
+  // Paging says where you are and goes both ways.
+  const count = page.getByTestId('request-count');
+  await expect(count).toHaveText(/^Aanvragen 1–25 van \d+$/);
+  const total = Number((await count.innerText()).split(' van ')[1]);
+  await expect(page.getByRole('link', { name: 'Vorige pagina' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Volgende pagina' }).click();
+  await expect(count).toHaveText(`Aanvragen 26–${Math.min(50, total)} van ${total}`);
+  await expectAccessible(page, 'aanvragen, second page');
+  await page.getByRole('link', { name: 'Vorige pagina' }).click();
+  await expect(count).toHaveText(`Aanvragen 1–25 van ${total}`);
+  await expect(page.getByRole('link', { name: 'Vorige pagina' })).toHaveCount(0);
 });
 
 test('a parent sees Mijn dossiers and the child’s dossier read-only, without staff navigation', async ({ page }) => {

@@ -57,7 +57,8 @@ test('every response carries the security headers; documents a CSP with a fresh 
     expect(response.status, what).toBe(probe.status);
     expect(h.get('x-content-type-options'), what).toBe('nosniff');
     expect(h.get('x-frame-options'), what).toBe('DENY');
-    expect(h.get('referrer-policy'), what).toBe(probe.path.startsWith('/uitnodiging/') ? 'no-referrer' : 'strict-origin-when-cross-origin');
+    // One policy everywhere: origin only, never a path (tokens), and a form POST keeps its Origin.
+    expect(h.get('referrer-policy'), what).toBe('strict-origin');
     expect(h.get('permissions-policy'), what).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/);
     // `next start` runs with NODE_ENV=production: HSTS, two years, subdomains.
     expect(h.get('strict-transport-security'), what).toMatch(/max-age=(\d{8,}); includeSubDomains/);
@@ -89,11 +90,13 @@ test('every response carries the security headers; documents a CSP with a fresh 
   }
 });
 
-test('invitation pages are never cached and send no referrer', async () => {
+test('invitation pages are never cached and send no path in a referrer', async () => {
   const response = await fetch(`${APP}/uitnodiging/${'B'.repeat(43)}`);
-  expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  expect(response.headers.get('referrer-policy')).toBe('strict-origin');
   expect(response.headers.get('cache-control')).toContain('no-store');
-  expect(await response.text()).toContain('<meta name="referrer" content="no-referrer"');
+  const html = await response.text();
+  expect(html).toContain('<meta name="referrer" content="strict-origin"');
+  expect(html).not.toContain('no-referrer');
 });
 
 test('cookies are HttpOnly and SameSite; the session cookie only for path /', async () => {

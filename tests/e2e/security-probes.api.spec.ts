@@ -63,15 +63,27 @@ test.describe('invitation tokens', () => {
     const accepted = await accept(token, first.cookie);
     expect(actionRedirect(accepted)).toBe(`/dossiers/${TARGET_DOSSIER}`);
 
-    for (const who of [first, await newcomer()]) {
+    const second = await newcomer();
+    for (const who of [first, second]) {
       const again = await accept(token, who.cookie);
       expect(again.status).toBeLessThan(500);
       expect(actionRedirect(again)).toBe(`/uitnodiging/${token}?fout=1`);
     }
-    const page = await get(`/uitnodiging/${token}?fout=1`);
-    expect(page.status).toBe(200);
-    expect(page.body).toContain(t.invitationPage.invalidTitle);
-    expect(page.body).toContain(t.invitationPage.acceptFailed);
+    // The used link is the acceptor's way back: their page redirects to the dossier...
+    const theirs = await get(`/uitnodiging/${token}?fout=1`, { cookie: first.cookie });
+    expect(theirs.status).toBe(307);
+    expect(new URL(theirs.location, APP).pathname).toBe(`/dossiers/${TARGET_DOSSIER}`);
+    // ...and nobody else's: signed out or another person, no dossier id and no student.
+    const anonymous = await get(`/uitnodiging/${token}?fout=1`);
+    const other = await get(`/uitnodiging/${token}?fout=1`, { cookie: second.cookie });
+    for (const page of [anonymous, other]) {
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(t.invitationPage.usedTitle);
+      expect(page.body).not.toContain(TARGET_DOSSIER);
+      expect(page.body).not.toContain('Dossier van');
+    }
+    expect(anonymous.body).toContain(t.invitationPage.signIn);
+    expect(other.body).toContain('Ze werd aanvaard door iemand anders dan Nina');
   });
 
   test('a cancelled invitation is dead: its page and its accept refuse alike', async () => {
@@ -263,4 +275,19 @@ test('X-Forwarded-For written by the client does not escape the per-address toke
   expect(last).toContain(t.invitationPage.tooManyTitle);
   const elsewhere = await get(`/uitnodiging/${'A'.repeat(43)}`, { 'x-forwarded-for': '10.78.0.1' });
   expect(elsewhere.body).toContain(t.invitationPage.invalidTitle);
+});
+
+test("'Uitnodiging aanvaarden' is rate-limited per client address, like the link page", async () => {
+  const person = await newcomer();
+  const address = `10.79.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const guess = 'C'.repeat(43);
+  const from = { 'x-forwarded-for': address };
+  for (let i = 0; i < 20; i++) expect(actionRedirect(await accept(guess, person.cookie, from))).toBe(`/uitnodiging/${guess}?fout=1`);
+  const limited = await accept(guess, person.cookie, from);
+  expect(limited.status).toBeLessThan(500);
+  expect(actionRedirect(limited)).toBe(`/uitnodiging/${guess}?fout=te-veel`);
+  // Another address is not held back.
+  expect(actionRedirect(await accept(guess, person.cookie, { 'x-forwarded-for': '10.80.0.1' }))).toBe(`/uitnodiging/${guess}?fout=1`);
+  const page = await get(`/uitnodiging/${guess}?fout=te-veel`, { 'x-forwarded-for': '10.80.0.2' });
+  expect(page.body).toContain(t.invitationPage.tooManyAccepts);
 });

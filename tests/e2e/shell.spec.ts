@@ -50,6 +50,8 @@ test('cancelling at itsme ends on a Dutch error page with a way to try again', a
   await page.getByRole('button', { name: 'Aanmelden met itsme' }).click();
   await page.getByRole('button', { name: 'Annuleren' }).click();
   await expect(page.getByRole('heading', { name: 'Aanmelden is niet gelukt' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Opnieuw aanmelden' })).toBeVisible();
+  // A button: it starts itsme again towards where the login began (no return here: home).
+  await expect(page.getByRole('button', { name: 'Opnieuw aanmelden' })).toBeVisible();
+  await expect(page.getByText('Je komt daarna terug bij je uitnodiging.')).toHaveCount(0);
   await expectAccessible(page, 'sign-in error');
 });

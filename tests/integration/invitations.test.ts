@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
 import { acceptInvitation } from '@/lib/invites/accept-invitation';
 import { cancelInvitation } from '@/lib/invites/cancel-invitation';
+import { checkInvitation } from '@/lib/invites/check-invitation';
 import { issueCheckToken, verifyCheckToken } from '@/lib/invites/check-token';
 import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { sendInvitation } from '@/lib/invites/send-invitation';
@@ -72,13 +73,25 @@ describe('Verstuur', () => {
     expect(stored).not.toContain(student.givenName);
   });
 
-  it('refuses an address that already has access to this dossier', async () => {
-    const { db, org, dossier, inviter, grant } = await setup();
+  it('refuses an address that already has access to this dossier through an invitation to it', async () => {
+    const { db, dossier, grant } = await setup();
     const parent = await makeUser(db, 'Koen Ouder');
-    await db.update(t.users).set({ email: 'koen@example.be' }).where(eq(t.users.id, parent.id));
-    await db.insert(t.dossierContacts).values({ dossierId: dossier.id, userId: parent.id, role: 'parent', grantedBy: inviter.id });
+    const sent = await sendInvitation(db, grant, { role: 'parent', email: 'koen@example.be' });
+    if (sent.status !== 'sent') throw new Error(sent.status);
+    expect(await acceptInvitation(db, { token: await tokenOf(sent.mailId), userId: parent.id })).toMatchObject({ status: 'accepted', next: `/dossiers/${dossier.id}` });
     const outcome = await sendInvitation(db, grant, { role: 'teacher', email: 'KOEN@example.be' });
     expect(outcome).toEqual({ status: 'has_access', role: 'parent' });
+  });
+
+  it("never takes a contact's itsme e-mail (unverified) for access: that address can still be invited", async () => {
+    const { db, dossier, inviter, grant } = await setup();
+    // A contact who typed someone else's address into itsme.
+    const contact = await makeUser(db, 'Koen Ouder');
+    await db.update(t.users).set({ email: 'mama@example.be' }).where(eq(t.users.id, contact.id));
+    await db.insert(t.dossierContacts).values({ dossierId: dossier.id, userId: contact.id, role: 'parent', grantedBy: inviter.id });
+    expect(await checkInvitation(db, grant, 'mama@example.be', 'parent')).toMatchObject({ status: 'ok' });
+    const outcome = await sendInvitation(db, grant, { role: 'parent', email: 'Mama@example.be' });
+    expect(outcome).toMatchObject({ status: 'sent', email: 'Mama@example.be' });
   });
 
   it('refuses what is not an e-mail address', async () => {

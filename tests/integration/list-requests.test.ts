@@ -4,6 +4,7 @@ import type { Membership } from '@/lib/auth/find-session';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
 import { decodeCursor, encodeCursor } from '@/lib/requests/cursor';
+import { countRequests } from '@/lib/requests/count-requests';
 import { listRequests } from '@/lib/requests/list-requests';
 import { openTestDb } from '../support/db';
 import { makeDossier, makeOrganisation } from '../support/fixtures';
@@ -101,12 +102,39 @@ describe('Beheer aanvragen: listRequests', () => {
     expect(new Set(seen)).toEqual(new Set(before));
   });
 
+  it("walks back with 'Vorige pagina' to exactly the pages it came through, and counts where it is", async () => {
+    const centreStaff = as({ role: 'centre_staff', centreId: org.centre.id });
+    const forward: { ids: string[]; prev: string | null }[] = [];
+    let cursor: string | undefined;
+    for (let guard = 0; guard < 50; guard++) {
+      const page = await listRequests(handle.db, centreStaff, { cursor }, 2);
+      forward.push({ ids: page.rows.map((r) => r.id), prev: page.prevCursor });
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(forward.length).toBeGreaterThan(2);
+    expect(forward[0]!.prev).toBeNull();
+    // From the last page, 'Vorige pagina' each time gives the page before, up to the first (which has no previous).
+    let before = forward.at(-1)!.prev;
+    for (let i = forward.length - 2; i >= 0; i--) {
+      const page = await listRequests(handle.db, centreStaff, { before: before! }, 2);
+      expect(page.rows.map((r) => r.id)).toEqual(forward[i]!.ids);
+      expect(page.nextCursor).not.toBeNull();
+      before = page.prevCursor;
+      if (i === 0) expect(before).toBeNull();
+    }
+    const second = await listRequests(handle.db, centreStaff, { cursor: (await listRequests(handle.db, centreStaff, {}, 2)).nextCursor! }, 2);
+    expect(await countRequests(handle.db, centreStaff, {}, second.prevCursor)).toEqual({ total: ids.centre.length, before: 2 });
+    expect(await countRequests(handle.db, centreStaff, {}, null)).toEqual({ total: ids.centre.length, before: 0 });
+    expect(await countRequests(handle.db, { memberships: [] }, {}, null)).toEqual({ total: 0, before: 0 });
+  });
+
   it('keeps each role inside its own scope', async () => {
     expect(new Set(await allPages(as({ role: 'school_manager', schoolId: org.school.id })))).toEqual(new Set(ids.school));
     expect(new Set(await allPages(as({ role: 'department_manager', departmentId: org.department.id })))).toEqual(new Set(ids.department));
     const other = await makeOrganisation(handle.db);
     expect((await listRequests(handle.db, as({ role: 'centre_staff', centreId: other.centre.id }), {})).rows).toEqual([]);
-    expect(await listRequests(handle.db, { memberships: [] }, {})).toEqual({ rows: [], nextCursor: null });
+    expect(await listRequests(handle.db, { memberships: [] }, {})).toEqual({ rows: [], nextCursor: null, prevCursor: null });
   });
 
   it('filters by status and by a name, also with accents, case and LIKE wildcards in the search', async () => {

@@ -99,7 +99,7 @@ describe('invitation mail through the outbox', () => {
     expect(await deliverDueMails(db, { transport, now: at(0) })).toEqual({ sent: 1, failed: 0, retried: 0 });
     const [mail] = await capturedFor(mailId);
     expect(mail!.to).toEqual(['Leen.Claes@school.example']);
-    expect(mail!.subject).toBe('Uitnodiging voor Diplon');
+    expect(mail!.subject).toBe(`${org.centre.name}: uitnodiging voor een dossier in Diplon`);
     const from = mail!.headers.get('from') as { value: { address: string }[] };
     expect(env().MAIL_FROM).toContain(`<${from.value[0]!.address}>`);
     const token = /\/uitnodiging\/([\w-]{43})\b/.exec(mail!.text)![1]!;

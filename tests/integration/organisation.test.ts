@@ -6,6 +6,7 @@ import { hashSessionToken } from '@/lib/auth/session-token';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
 import { acceptInvitation } from '@/lib/invites/accept-invitation';
+import { checkInvitation } from '@/lib/invites/check-invitation';
 import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { sendInvitation } from '@/lib/invites/send-invitation';
 import { endMembership } from '@/lib/organisation/end-membership';
@@ -111,6 +112,26 @@ describe('who may invite whom (the permission table, through the resolver)', () 
 });
 
 describe('staff invitations through the dossier-invitation machinery', () => {
+  it("never takes a staff member's itsme e-mail (unverified) for access; the address their invitation went to does", async () => {
+    const db = handle.db;
+    const org = await makeOrganisation(db);
+    const { viewer: centre } = await makeStaff(db, { role: 'centre_staff', centreId: org.centre.id });
+    const grant = await unitGrantFor(db, centre, { kind: 'school', id: org.school.id }, 'staff.manage');
+    // A school manager who typed someone else's address into itsme.
+    const { user: manager } = await makeStaff(db, { role: 'school_manager', schoolId: org.school.id }, 'Directeur Oud');
+    await db.update(t.users).set({ email: 'secretariaat@example.be' }).where(eq(t.users.id, manager.id));
+    expect(await checkInvitation(db, grant, 'secretariaat@example.be', 'school_manager')).toMatchObject({ status: 'ok' });
+    const sent = await sendInvitation(db, grant, { role: 'school_manager', email: 'Secretariaat@example.be' });
+    expect(sent).toMatchObject({ status: 'sent', email: 'Secretariaat@example.be' });
+    if (sent.status !== 'sent') throw new Error(sent.status);
+    // Accepted: now the invitation's address has access to this school.
+    const [mail] = await db.select().from(t.mailOutbox).where(eq(t.mailOutbox.id, sent.mailId));
+    const link = unseal((mail!.payload as Record<string, string>)[SEALED_KEY]!);
+    const person = await makeUser(db, 'Secretaris Nieuw');
+    expect(await acceptInvitation(db, { token: tokenOf(link), userId: person.id })).toMatchObject({ status: 'accepted' });
+    expect(await checkInvitation(db, grant, 'secretariaat@example.be', 'school_manager')).toMatchObject({ status: 'has_access', role: 'school_manager' });
+  });
+
   it('a school manager invited by centre staff accepts and holds exactly that school; the audit uses the same events', async () => {
     const db = handle.db;
     const org = await makeOrganisation(db);

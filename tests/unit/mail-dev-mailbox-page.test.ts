@@ -19,7 +19,7 @@ describe('/dev/mailbox', () => {
     const mail = storeDevMail({
       from: 'Diplon <no-reply@diplon.example>',
       to,
-      subject: 'Uitnodiging voor Diplon',
+      subject: 'De Regenboog: uitnodiging voor een dossier in Diplon',
       html: `<p>Hallo</p><a href="${link.replace('&', '&amp;')}">Bekijk</a><script>alert(1)</script>`,
       text: `Hallo\n${link}\nZie ook https://itsme-id.com/nl-BE.`,
     });

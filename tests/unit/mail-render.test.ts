@@ -16,7 +16,8 @@ const invitation = {
 describe('invitation mail', () => {
   it('says who invites, for which role, why itsme, the link, expiry, what if unexpected, and support', async () => {
     const mail = await renderMail('invitation', invitation);
-    expect(mail.subject).toBe(`Uitnodiging voor ${env().APP_NAME}`);
+    // A parent does not know "Diplon": the subject names the centre.
+    expect(mail.subject).toBe(`Leersteuncentrum De Regenboog: uitnodiging voor een dossier in ${env().APP_NAME}`);
     for (const body of [mail.html, mail.text]) {
       expect(body).toContain('Sofie Janssens van Leersteuncentrum De Regenboog nodigt je uit om als Leerkracht');
       expect(body).toContain('Je hebt itsme nodig');
@@ -31,6 +32,18 @@ describe('invitation mail', () => {
     // The button and the plain link both point at the invitation.
     expect(mail.html.match(new RegExp(`href="${link}"`, 'g'))).toHaveLength(2);
     expect(mail.html).toContain('lang="nl-BE"');
+    // A phone's mail app lays it out at the phone's width.
+    expect(mail.html).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1"/);
+    // Where to log in next time, from APP_URL; not a first-time mail that says it replaces another.
+    expect(mail.text).toContain(`Na het aanvaarden open je het dossier altijd via ${env().APP_URL}: meld je daar aan met itsme.`);
+    expect(mail.text).not.toContain('vervangt');
+  });
+
+  it('a resent invitation says it replaces the earlier one, in its subject and its first lines', async () => {
+    const mail = await renderMail('invitation', { ...invitation, replaces: true });
+    expect(mail.subject).toBe(`Leersteuncentrum De Regenboog: nieuwe uitnodiging voor een dossier in ${env().APP_NAME}`);
+    expect(mail.text).toContain('Dit is een nieuwe uitnodiging. Ze vervangt de vorige die je kreeg: de link in die eerdere e-mail werkt niet meer.');
+    expect(mail.text.indexOf('vervangt')).toBeLessThan(mail.text.indexOf('nodigt je uit'));
   });
 
   it.each([

@@ -22,6 +22,14 @@ describe('requests refused before any page or action runs', () => {
     }
   });
 
+  it('a form posted natively (before hydration, no Next-Action header) from another origin; from this host it passes', () => {
+    const form = (origin: string) =>
+      refuseRequest({ method: 'POST', headers: new Headers({ host: 'diplon.example', origin, 'content-type': 'multipart/form-data; boundary=x' }), trustForwardedHost: false });
+    expect(form('https://diplon.example')).toBeNull();
+    expect(form('null')).toEqual({ status: 403, message: 'foreignOrigin' });
+    expect(form('https://evil.example')).toEqual({ status: 403, message: 'foreignOrigin' });
+  });
+
   it('X-Forwarded-Host counts only when trusted proxies set it', () => {
     expect(action({ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' })).toEqual({ status: 403, message: 'foreignOrigin' });
     expect(action({ origin: 'https://app.example', 'x-forwarded-host': 'app.example' }, true)).toBeNull();

@@ -9,6 +9,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { db } from '@/lib/db/client';
 import { requestStatus, type RequestStatus } from '@/lib/db/schema';
 import { t } from '@/lib/i18n';
+import { countRequests } from '@/lib/requests/count-requests';
 import { listRequests } from '@/lib/requests/list-requests';
 import { listSchoolsInScope } from '@/lib/requests/list-schools-in-scope';
 import { listAssigneesInScope } from '@/lib/requests/list-assignees-in-scope';
@@ -25,12 +26,20 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   if (!canListRequests(viewer.memberships)) notFound();
   const statusParam = one(params.status);
   const status = requestStatus.enumValues.includes(statusParam as RequestStatus) ? (statusParam as RequestStatus) : undefined;
-  const filters = { q: one(params.q)?.slice(0, 100), status, schoolId: one(params.school), assigneeId: one(params.begeleider), cursor: one(params.na) };
+  const filters = {
+    q: one(params.q)?.slice(0, 100),
+    status,
+    schoolId: one(params.school),
+    assigneeId: one(params.begeleider),
+    cursor: one(params.na),
+    before: one(params.voor),
+  };
   const [page, schools, assignees] = await Promise.all([
     listRequests(db(), viewer, filters),
     listSchoolsInScope(db(), viewer.memberships),
     listAssigneesInScope(db(), viewer.memberships),
   ]);
+  const counted = await countRequests(db(), viewer, filters, page.prevCursor);
   const filtered = Boolean(filters.q || filters.status || filters.schoolId || filters.assigneeId);
   const nextParams = new URLSearchParams();
   if (filters.q) nextParams.set('q', filters.q);
@@ -38,7 +47,10 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   if (filters.schoolId) nextParams.set('school', filters.schoolId);
   if (filters.assigneeId) nextParams.set('begeleider', filters.assigneeId);
   const firstHref = `/aanvragen${nextParams.size ? `?${nextParams}` : ''}`;
+  const prevParams = new URLSearchParams(nextParams);
   if (page.nextCursor) nextParams.set('na', page.nextCursor);
+  if (page.prevCursor) prevParams.set('voor', page.prevCursor);
+  const paged = Boolean(filters.cursor || filters.before);
   return (
     <section aria-labelledby="aanvragen-titel">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -49,16 +61,20 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </Link>
         )}
       </div>
+      {/* Keyed by the filters: 'Wis filters' (a client-side navigation) then shows a fresh form, not the old choices. */}
       <RequestFilterForm
+        key={`${filters.q ?? ''}|${filters.status ?? ''}|${filters.schoolId ?? ''}|${filters.assigneeId ?? ''}`}
         schools={schools}
         assignees={assignees}
         values={{ q: filters.q ?? '', status: filters.status ?? '', school: filters.schoolId ?? '', begeleider: filters.assigneeId ?? '' }}
       />
       <RequestList
         rows={page.rows}
-        emptyText={filtered || filters.cursor ? t.requests.noResults : t.requests.empty}
+        emptyText={filtered || paged ? t.requests.noResults : t.requests.empty}
         nextHref={page.nextCursor ? `/aanvragen?${nextParams}` : null}
-        firstHref={filters.cursor ? firstHref : null}
+        prevHref={page.prevCursor ? `/aanvragen?${prevParams}` : null}
+        firstHref={paged ? firstHref : null}
+        count={{ total: counted.total, from: counted.before + 1, to: counted.before + page.rows.length }}
       />
     </section>
   );

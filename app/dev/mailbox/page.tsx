@@ -8,7 +8,7 @@ import { formatDateTime, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
 import { listDevMails } from '@/lib/mail/dev-mailbox';
 
-export const metadata: Metadata = { title: t.mailbox.title, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: t.mailbox.title };
 
 /** Development only: the mails the app "sent" without SMTP, newest first. */
 export default async function DevMailboxPage() {

@@ -19,7 +19,7 @@ import { getMessages } from '@/lib/i18n/request-locale';
 import { listCentreStaff } from '@/lib/requests/list-centre-staff';
 import { completeRequestAction, createEntryAction, editEntryAction, submitRequestAction, takeUpRequestAction } from './actions';
 
-export const metadata: Metadata = { title: 'Dossier', referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Dossier' };
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -6,8 +6,10 @@ import { SupportContact } from '@/components/shell/site-footer';
 import { ItsmeButton } from '@/components/ui/itsme-button';
 import { Notice } from '@/components/ui/notice';
 import { PageTitle } from '@/components/ui/page-title';
+import { SubmitButton } from '@/components/ui/submit-button';
 import { isStaff } from '@/lib/auth/scope';
 import { getViewer, requestOrigin } from '@/lib/auth/viewer';
+import { env } from '@/lib/config/env';
 import { db } from '@/lib/db/client';
 import { isStaffRole } from '@/lib/codes';
 import { roleLabel } from '@/lib/i18n';
@@ -16,40 +18,41 @@ import type { Messages } from '@/lib/i18n/locales';
 import { getLocale, getMessages, hasChosenLocale } from '@/lib/i18n/request-locale';
 import { SELF_CONFIRM_FIELD } from '@/lib/invites/accept-invitation';
 import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
+import { findUsedInvitation } from '@/lib/invites/find-used-invitation';
 import { limitTokenLookups } from '@/lib/invites/rate-limits';
 import { recordStaffOpenedInvitation } from '@/lib/invites/record-staff-opened';
 import { acceptInvitationAction } from './actions';
 import { personName } from '@/lib/text/person-name';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).invitationPage.title, referrer: 'no-referrer', robots: { index: false } };
+  return { title: (await getMessages()).invitationPage.title, robots: { index: false } };
 }
-
-const primary = 'min-h-12 w-full rounded-lg bg-brand-700 px-5 py-3 text-lg font-bold text-white hover:bg-brand-800 sm:w-auto';
-const secondary = 'min-h-12 w-full rounded-lg border-2 border-brand-700 bg-white px-5 py-3 text-lg font-bold text-brand-700 hover:bg-brand-50 sm:w-auto';
 
 /**
  * The link in the mail, in the language staff chose for the invitee (until the invitee picks
  * another with the language links). Opening it changes nothing but a per-address lookup counter
  * (mail scanners open links) and, the first time, the language cookie. Acceptance is the
- * explicit POST of 'Uitnodiging aanvaarden'; a person with an organisation role is told the
- * invitation is meant for someone else and must tick a second step.
+ * explicit POST of 'Uitnodiging aanvaarden'; a person with an organisation role opening a
+ * dossier invitation is told it is meant for someone else and must tick a second step. Once
+ * used, the link still leads the person who accepted it back to the dossier.
  */
 export default async function InvitationPage({
   params,
   searchParams,
 }: {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ fout?: string }>;
+  searchParams: Promise<{ fout?: string; afgemeld?: string }>;
 }) {
   const { token } = await params;
-  const { fout } = await searchParams;
+  const { fout, afgemeld } = await searchParams;
+  const here = `/uitnodiging/${token}`;
   const rate = await limitTokenLookups(db(), await requestOrigin());
-  if (!rate.allowed) {
+  if (!rate.allowed || fout === 'te-veel') {
     const t = await getMessages();
+    const p = t.invitationPage;
     return (
-      <Section t={t} title={t.invitationPage.tooManyTitle}>
-        <Notice tone="warning">{t.invitationPage.tooManyBody}</Notice>
+      <Section t={t} title={p.tooManyTitle}>
+        <Notice tone="warning">{rate.allowed ? p.tooManyAccepts : p.tooManyBody}</Notice>
       </Section>
     );
   }
@@ -57,18 +60,39 @@ export default async function InvitationPage({
   if (invitation.valid && !(await hasChosenLocale()) && invitation.locale !== (await getLocale())) {
     // The invitee's language, once, through the language link: it is remembered from then on
     // and the whole page (<html lang> included) speaks it.
-    redirect(`/taal/${invitation.locale}?terug=${encodeURIComponent(`/uitnodiging/${token}`)}`);
+    redirect(`/taal/${invitation.locale}?terug=${encodeURIComponent(here)}`);
   }
   const t = await getMessages();
   const p = t.invitationPage;
+  const viewer = await getViewer();
   if (!invitation.valid) {
+    const used = await findUsedInvitation(db(), token, viewer?.user.id ?? null);
+    if (used?.state === 'yours') redirect(used.next);
+    if (used?.state === 'accepted') {
+      return (
+        <Section t={t} title={p.usedTitle}>
+          <p>{p.usedSignedOut}</p>
+          <SignInForm t={t} returnTo={here} />
+          <NextTime t={t} />
+        </Section>
+      );
+    }
+    const body =
+      used?.state === 'yours_revoked'
+        ? p.usedNoAccess
+        : used?.state === 'someone_else' && viewer
+          ? fill(p.usedByOther, { name: personName(viewer.user) })
+          : fout
+            ? p.acceptFailed
+            : p.invalidBody;
     return (
-      <Section t={t} title={p.invalidTitle}>
-        <Notice tone="warning">{fout ? p.acceptFailed : p.invalidBody}</Notice>
+      <Section t={t} title={used ? p.usedTitle : p.invalidTitle}>
+        <Notice tone="warning">{body}</Notice>
+        {viewer ? used?.state === 'someone_else' && <SignOutForm t={t} returnTo={here} /> : <SignInForm t={t} returnTo={here} />}
+        <NextTime t={t} />
       </Section>
     );
   }
-  const viewer = await getViewer();
   // Warned: someone with an organisation role opening a dossier invitation (a staff invitation is theirs to take).
   const staff = viewer !== null && isStaff(viewer.memberships) && invitation.dossierId !== null;
   if (viewer && staff && invitation.dossierId) {
@@ -80,12 +104,16 @@ export default async function InvitationPage({
     });
   }
   const accept = acceptInvitationAction.bind(null, token);
-  const viewerName = viewer ? personName(viewer.user) : '';
   return (
     <Section t={t} title={staff ? p.staffTitle : p.title}>
-      {staff && (
+      {staff && viewer && (
         <Notice tone="warning">
-          <p data-testid="meant-for-someone-else">{fill(p.staffBody, { name: viewerName })}</p>
+          <p data-testid="meant-for-someone-else">{fill(p.staffBody, { name: personName(viewer.user) })}</p>
+        </Notice>
+      )}
+      {afgemeld !== undefined && !viewer && (
+        <Notice tone="success" live>
+          {p.signedOut}
         </Notice>
       )}
       <p className="text-lg" data-testid="invitation-summary">
@@ -99,7 +127,7 @@ export default async function InvitationPage({
       {!staff && <p>{isStaffRole(invitation.role) ? fill(p.explainItsmeStaff, { role: roleLabel(invitation.role, t) }) : p.explainItsme}</p>}
       {viewer ? (
         <div className="grid gap-4">
-          <p>{fill(p.signedInAs, { name: viewerName })}</p>
+          <p>{fill(p.signedInAs, { name: personName(viewer.user) })}</p>
           {fout === 'bevestig' && (
             <Notice tone="error" live>
               {p.staffNeedsConfirm}
@@ -112,25 +140,52 @@ export default async function InvitationPage({
                 <span>{p.staffConfirm}</span>
               </label>
             )}
-            <button type="submit" className={staff ? secondary : primary}>
-              {staff ? p.staffAccept : p.accept}
-            </button>
+            <SubmitButton
+              label={staff ? p.staffAccept : p.accept}
+              busyLabel={p.accepting}
+              className={
+                staff
+                  ? 'min-h-12 w-full rounded-lg border-2 border-brand-700 bg-white px-5 py-3 text-lg font-bold text-brand-700 hover:bg-brand-50 disabled:opacity-90 sm:w-auto'
+                  : 'min-h-12 w-full rounded-lg bg-brand-700 px-5 py-3 text-lg font-bold text-white hover:bg-brand-800 disabled:opacity-90 sm:w-auto'
+              }
+            />
           </form>
-          <form action={signOutAction} className="text-sm">
-            <span>{p.notYou} </span>
-            <button type="submit" className="font-medium text-brand-700 underline">
-              {t.app.signOut}
-            </button>
-          </form>
+          <SignOutForm t={t} returnTo={here} />
         </div>
       ) : (
-        <form action={signInWithItsme}>
-          <input type="hidden" name="terug" value={`/uitnodiging/${token}`} />
-          <ItsmeButton label={p.signIn} />
-        </form>
+        <SignInForm t={t} returnTo={here} />
       )}
+      <NextTime t={t} />
     </Section>
   );
+}
+
+function SignInForm({ t, returnTo }: { t: Messages; returnTo: string }) {
+  return (
+    <form action={signInWithItsme}>
+      <input type="hidden" name="terug" value={returnTo} />
+      <ItsmeButton label={t.invitationPage.signIn} />
+    </form>
+  );
+}
+
+/** 'Ben jij dit niet? Meld je dan eerst af': back to this invitation, signed out. */
+function SignOutForm({ t, returnTo }: { t: Messages; returnTo: string }) {
+  return (
+    <form action={signOutAction} className="text-sm">
+      <input type="hidden" name="terug" value={returnTo} />
+      <span>{t.invitationPage.notYou} </span>
+      <button type="submit" className="min-h-11 font-medium text-brand-700 underline">
+        {t.app.signOut}
+      </button>
+    </form>
+  );
+}
+
+/** Where to log in next time: the link is not the way in after it has been used. */
+function NextTime({ t }: { t: Messages }) {
+  const url = env().APP_URL;
+  return <p data-testid="next-time">{fill(t.invitationPage.nextTime, { url })}</p>;
 }
 
 function Section({ t, title, children }: { t: Messages; title: string; children: React.ReactNode }) {

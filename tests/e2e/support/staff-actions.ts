@@ -15,6 +15,7 @@ export function staffActions(email: string): { name: string; args: (dossierId: s
     { name: 'revokeContactAction', args: (d) => [d, NO_SUCH_ID] },
     { name: 'confirmContactAction', args: (d) => [d, NO_SUCH_ID] },
     { name: 'refuseContactAction', args: (d) => [d, NO_SUCH_ID] },
+    { name: 'deliveryStatesAction', args: (d) => [d] },
   ];
 }
 

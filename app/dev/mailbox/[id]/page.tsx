@@ -7,7 +7,7 @@ import { formatDateTime, t } from '@/lib/i18n';
 import { linksIn, readDevMail } from '@/lib/mail/dev-mailbox';
 
 // The messages hold invitation links: they must not leak through a Referer.
-export const metadata: Metadata = { title: t.mailbox.title, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: t.mailbox.title };
 
 /** Development only: one captured message, as HTML (sandboxed, no scripts), text and links. */
 export default async function DevMailPage({ params }: { params: Promise<{ id: string }> }) {

@@ -13,6 +13,7 @@ import type { CheckResult } from '@/lib/invites/check-result';
 import {
   cancelInviteFor,
   checkInviteFor,
+  deliveryStatesFor,
   resendInviteFor,
   retryMailFor,
   sendInviteFor,
@@ -68,6 +69,11 @@ export async function cancelInviteAction(dossierId: string, invitationId: string
 /** The retry button of a failed invitation mail. */
 export async function retryMailAction(dossierId: string, invitationId: string): Promise<ActionResult> {
   return rowAction(dossierId, invitationId, retryMailFor);
+}
+
+/** The delivery state of each open invitation (read-only), so 'In wachtrij' turns without a reload. */
+export async function deliveryStatesAction(dossierId: string): Promise<Record<string, string>> {
+  return withDossier(dossierId, 'contacts.manage', deliveryStatesFor);
 }
 
 /** 'Toegang intrekken'. */

@@ -18,6 +18,7 @@ import {
   cancelInviteAction,
   checkInviteAction,
   confirmContactAction,
+  deliveryStatesAction,
   refuseContactAction,
   resendInviteAction,
   retryMailAction,
@@ -58,7 +59,9 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
         </div>
         {manage && (
           <InviteDialog
+            subject={{ kind: 'dossier', student }}
             actions={{
+              cancel: cancelInviteAction.bind(null, dossierId),
               check: checkInviteAction.bind(null, dossierId),
               send: sendInviteAction.bind(null, dossierId),
               resend: resendInviteAction.bind(null, dossierId),
@@ -70,6 +73,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
         <h2 id="contacten-lijst" className="mb-3 text-lg font-semibold">
           {t.contacts.contactsTitle}
         </h2>
+        <StatusAnnouncer testId="section-status" takeFocus>
         {contacts.active.length === 0 ? (
           <p>{t.contacts.noContacts}</p>
         ) : (
@@ -83,6 +87,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
                       label={t.invite.revoke.button}
                       variant="danger"
                       run={revokeContactAction.bind(null, dossierId, c.id)}
+                      confirmId={`intrekken-${c.id}`}
                       confirm={{
                         question: fill(t.invite.revoke.confirm, { name: c.name, role: t.roles.contact[c.role] }),
                         yes: t.invite.revoke.yes,
@@ -94,6 +99,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
             }
           />
         )}
+        </StatusAnnouncer>
       </section>
       {manage && contacts.awaitingConfirmation.length > 0 && (
         <section aria-labelledby="wacht-op-bevestiging" className="rounded-lg border-2 border-amber-700 bg-white p-4 shadow-sm">
@@ -115,12 +121,14 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
                       label={pending.confirm}
                       variant="primary"
                       run={confirmContactAction.bind(null, dossierId, c.id)}
+                      confirmId={`bevestigen-${c.id}`}
                       confirm={{ question: fill(pending.confirmQuestion, { name: c.name, role: t.roles.contact[c.role] }), yes: pending.confirmYes, no: pending.no }}
                     />
                     <ActionButton
                       label={pending.refuse}
                       variant="danger"
                       run={refuseContactAction.bind(null, dossierId, c.id)}
+                      confirmId={`weigeren-${c.id}`}
                       confirm={{ question: fill(pending.refuseQuestion, { name: c.name }), yes: pending.refuseYes, no: pending.no }}
                     />
                   </div>
@@ -158,14 +166,17 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
           <h2 id="uitnodigingen" className="mb-3 text-lg font-semibold">
             {t.contacts.invitationsTitle}
           </h2>
-          <OpenInvitations
-            rows={invitations}
-            actions={{
-              retry: retryMailAction.bind(null, dossierId),
-              resend: resendInviteAction.bind(null, dossierId),
-              cancel: cancelInviteAction.bind(null, dossierId),
-            }}
-          />
+          <StatusAnnouncer testId="section-status" takeFocus>
+            <OpenInvitations
+              rows={invitations}
+              actions={{
+                retry: retryMailAction.bind(null, dossierId),
+                resend: resendInviteAction.bind(null, dossierId),
+                cancel: cancelInviteAction.bind(null, dossierId),
+                deliveryStates: deliveryStatesAction.bind(null, dossierId),
+              }}
+            />
+          </StatusAnnouncer>
         </section>
       )}
       <section aria-labelledby="medewerkers" className="rounded-lg bg-white p-4 shadow-sm">
