@@ -552,7 +552,7 @@ export const en: Messages = {
       replaces: 'This is a new invitation. It replaces the previous one you received: the link in that earlier email no longer works.',
       nextTime: 'After accepting, you always open the file at {url}: sign in there with itsme.',
       subject: '{organisation}: invitation to view a file in {app}',
-      preview: '{inviter} invites you to {app}',
+      preview: '{inviter} of {organisation} invites you to {app}',
       heading: 'You have been invited',
       intro: '{inviter} of {organisation} invites you to access a file in {app} as {role}.',
       staffIntro: '{inviter} invites you as {role} at {organisation} in {app}.',

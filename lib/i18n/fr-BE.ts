@@ -552,7 +552,7 @@ export const fr: Messages = {
       replaces: 'Ceci est une nouvelle invitation. Elle remplace la précédente : le lien de cet e-mail antérieur ne fonctionne plus.',
       nextTime: 'Après l’acceptation, vous ouvrez toujours le dossier via {url} : connectez-vous-y avec itsme.',
       subject: '{organisation} : invitation à consulter un dossier dans {app}',
-      preview: '{inviter} vous invite dans {app}',
+      preview: '{inviter}, de {organisation}, vous invite dans {app}',
       heading: 'Vous êtes invité',
       intro: '{inviter}, de {organisation}, vous invite à accéder à un dossier dans {app} en tant que {role}.',
       staffIntro: '{inviter} vous invite en tant que {role} auprès de {organisation} dans {app}.',
