@@ -67,7 +67,7 @@ test('a French invitation: Check, Verstuur, the mail, the landing page and itsme
   const { mail, link } = await inviteParent(page, { address, expectedName: `HELENE ${family.toUpperCase()}-Lefèvre`, language: 'fr' });
   // Staff keep working in Dutch.
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl-BE');
-  expect(mail.subject).toBe('Invitation à consulter un dossier dans Diplon');
+  expect(mail.subject).toBe(`${centre} : invitation à consulter un dossier dans Diplon`);
   expect(mail.text).toContain(`${inviterName}, de ${centre}, vous invite à accéder à un dossier dans Diplon en tant que Parent.`);
   expect(mail.text).toMatch(/valable jusqu’au \d{1,2} \p{L}+ \d{4}/u);
   expect(mail.html).toContain('lang="fr-BE"');
@@ -170,7 +170,7 @@ test('a parent invited without a name, in English: a staff member opening the li
   const { dossierUrl } = await openContacts(page, 'Lindeboom');
   const contactsUrl = page.url();
   const { mail, link } = await inviteParent(page, { address, language: 'en' });
-  expect(mail.subject).toBe('Invitation to view a file in Diplon');
+  expect(mail.subject).toBe(`${centre}: invitation to view a file in Diplon`);
 
   // A staff member who opens a parent's link is told it is not theirs; accepting needs a tick.
   await page.goto(link);

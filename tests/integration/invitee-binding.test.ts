@@ -263,7 +263,7 @@ describe("the invitee's language", () => {
     expect(sent.mail.payload).toMatchObject({ locale: 'fr' });
     const link = unseal((sent.mail.payload as Record<string, string>)[SEALED_KEY]!);
     const rendered = await renderMail('invitation', toRenderPayload('invitation', sent.mail.payload, link));
-    expect(rendered.subject).toBe('Invitation à consulter un dossier dans Diplon');
+    expect(rendered.subject).toBe(`${ctx.org.centre.name} : invitation à consulter un dossier dans Diplon`);
     expect(rendered.html).toContain('lang="fr-BE"');
     expect(rendered.text).toContain('vous invite à accéder à un dossier');
     expect(rendered.text).toMatch(/valable jusqu’au \d{1,2} \p{L}+ \d{4}/u);
@@ -287,7 +287,7 @@ describe("the invitee's language", () => {
     const sent = await invite(ctx);
     expect(sent.mail.payload).toMatchObject({ locale: 'nl' });
     const rendered = await renderMail('invitation', toRenderPayload('invitation', sent.mail.payload, 'http://localhost/uitnodiging/x'));
-    expect(rendered.subject).toBe('Uitnodiging voor Diplon');
+    expect(rendered.subject).toBe(`${ctx.org.centre.name}: uitnodiging voor een dossier in Diplon`);
   });
 });
 
