@@ -76,7 +76,7 @@ describe('Verstuur', () => {
   it('refuses an address that already has access to this dossier through an invitation to it', async () => {
     const { db, dossier, grant } = await setup();
     const parent = await makeUser(db, 'Koen Ouder');
-    const sent = await sendInvitation(db, grant, { role: 'parent', email: 'koen@example.be' });
+    const sent = await sendInvitation(db, grant, { role: 'parent', email: 'koen@example.be', expectedName: 'Koen Ouder' });
     if (sent.status !== 'sent') throw new Error(sent.status);
     expect(await acceptInvitation(db, { token: await tokenOf(sent.mailId), userId: parent.id })).toMatchObject({ status: 'accepted', next: `/dossiers/${dossier.id}` });
     const outcome = await sendInvitation(db, grant, { role: 'teacher', email: 'KOEN@example.be' });
