@@ -26,7 +26,8 @@ async function expectInvitationPage(page: Page) {
 
 test('without JavaScript a parent opens the link, signs in, accepts, and the used link leads back to the dossier', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const { link, mail } = await inviteOverHttp(TEST_PERSONS.schoolManager.sub, TARGET_DOSSIER);
+  const name = ['Noor', `Zonderjs${randomBytes(3).toString('hex')}`] as const;
+  const { link, mail } = await inviteOverHttp(TEST_PERSONS.schoolManager.sub, TARGET_DOSSIER, 'parent', `${name[0]} ${name[1]}`);
   // The mail says where to log in next time.
   expect(mail.text).toContain(`Na het aanvaarden open je het dossier altijd via ${E2E.appUrl}`);
 
@@ -37,7 +38,6 @@ test('without JavaScript a parent opens the link, signs in, accepts, and the use
   expect(opened?.headers()['referrer-policy']).toBe('strict-origin');
   await expectInvitationPage(page);
 
-  const name = ['Noor', `Zonderjs${randomBytes(3).toString('hex')}`] as const;
   await registerNewPerson(page, name[0], name[1]);
   await expect(page).toHaveURL(link);
   // The native POST carries our Origin (strict-origin, not no-referrer): no 500, the dossier.
@@ -76,7 +76,8 @@ test('without JavaScript a parent opens the link, signs in, accepts, and the use
 
 test('detours keep the invitation: itsme cancelled then Opnieuw aanmelden, and Ben jij dit niet? Meld je dan eerst af', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const { link } = await inviteOverHttp(TEST_PERSONS.schoolManager.sub, TARGET_DOSSIER);
+  const right = `Ouder${randomBytes(3).toString('hex')}`;
+  const { link } = await inviteOverHttp(TEST_PERSONS.schoolManager.sub, TARGET_DOSSIER, 'parent', `Echte ${right}`);
   const context = await browser.newContext(inviteeContextOptions(testInfo));
   const page = await context.newPage();
   await page.goto(link);
@@ -99,7 +100,7 @@ test('detours keep the invitation: itsme cancelled then Opnieuw aanmelden, and B
   await expectAccessible(page, 'invitation after signing out');
 
   // The right person signs in here and accepts; the busy state shows while the POST is on its way.
-  await registerNewPerson(page, 'Echte', `Ouder${randomBytes(3).toString('hex')}`);
+  await registerNewPerson(page, 'Echte', right);
   await expect(page).toHaveURL(link);
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -138,8 +139,8 @@ async function loginChoice(page: Page, label: string) {
 test('without JavaScript staff resend an invitation and revoke a contact (with its confirmation)', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   // A contact to revoke (invited and accepted over HTTP) and an open invitation to resend.
-  const accepted = await inviteOverHttp(TEST_PERSONS.schoolManager.sub, TARGET_DOSSIER);
   const name = { givenName: 'Zonder', familyName: `Script${randomBytes(3).toString('hex')}` };
+  const accepted = await inviteOverHttp(TEST_PERSONS.schoolManager.sub, TARGET_DOSSIER, 'parent', `${name.givenName} ${name.familyName}`);
   const invitee = await loginOverHttp(E2E.appUrl, name);
   const token = new URL(accepted.link).pathname.split('/').at(-1)!;
   await callAction(E2E.appUrl, `/uitnodiging/${token}`, actionId('app/uitnodiging/[token]/actions.ts', 'acceptInvitationAction'), [token], invitee.cookie);

@@ -14,6 +14,8 @@ export async function inviteOverHttp(
   staffSub: string,
   dossierId: string,
   role: 'parent' | 'teacher' | 'clb' | 'care_provider' = 'parent',
+  /** 'Naam zoals gekend door de school': without it, a parent who accepts waits for the centre's confirmation (issue 16). */
+  expectedName?: string,
 ): Promise<{ email: string; link: string; mail: Awaited<ReturnType<typeof waitForMail>> }> {
   const { cookie } = await loginOverHttp(E2E.appUrl, staffSub);
   const email = `reis.${randomBytes(4).toString('hex')}@telenet.be`;
@@ -22,7 +24,7 @@ export async function inviteOverHttp(
   const checked = await call('checkInviteAction', [dossierId, { role, email }]);
   const checkToken = /"checkToken":"([^"]+)"/.exec(checked.body)?.[1];
   expect(checkToken, checked.body).toBeTruthy();
-  const sent = await call('sendInviteAction', [dossierId, { role, email, checkToken }]);
+  const sent = await call('sendInviteAction', [dossierId, { role, email, checkToken, ...(expectedName ? { expectedName } : {}) }]);
   expect(sent.body).toContain('"ok":true');
   const mail = await waitForMail(email);
   return { email, link: invitationLinkIn(mail), mail };
