@@ -10,7 +10,7 @@ import { resolveUnitGrant } from '@/lib/organisation/unit-grant';
 import { unitPath } from '@/lib/organisation/unit-path';
 import { UnitPage } from './unit-page';
 
-export const metadata: Metadata = { title: t.organisation.title, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: t.organisation.title };
 
 /**
  * 'Beheer organisatie': centre staff get their centre's page; a school manager the schools

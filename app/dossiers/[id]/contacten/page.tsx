@@ -27,7 +27,7 @@ import {
 } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getMessages()).contacts.readOnlyTitle, referrer: 'no-referrer' };
+  return { title: (await getMessages()).contacts.readOnlyTitle };
 }
 
 export default async function ContactsPage({ params }: { params: Promise<{ id: string }> }) {

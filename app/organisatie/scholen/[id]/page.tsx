@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n';
 import { requireUnit } from '@/lib/organisation/require-unit';
 import { UnitPage } from '../../unit-page';
 
-export const metadata: Metadata = { title: t.organisation.title, referrer: 'no-referrer' };
+export const metadata: Metadata = { title: t.organisation.title };
 
 export default async function SchoolPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
