@@ -4,6 +4,8 @@ export type Target = {
   key: string;
   label: string;
   path: string;
+  /** Another server than the product's (the floor apps). */
+  origin?: string;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
@@ -36,7 +38,7 @@ export function hammer(appUrl: string, target: Target, connections: number, seco
     let bad = 0;
     const instance = autocannon(
       {
-        url: `${appUrl}${target.path}`,
+        url: `${target.origin ?? appUrl}${target.path}`,
         connections,
         duration: seconds,
         method: target.method ?? 'GET',
@@ -66,7 +68,7 @@ export function hammer(appUrl: string, target: Target, connections: number, seco
 
 /** Fails early (with the first bytes of the answer) when a target does not answer as expected. */
 export async function probe(appUrl: string, target: Target): Promise<void> {
-  const response = await fetch(`${appUrl}${target.path}`, {
+  const response = await fetch(`${target.origin ?? appUrl}${target.path}`, {
     method: target.method ?? 'GET',
     headers: target.headers,
     body: target.body,

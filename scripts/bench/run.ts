@@ -1,13 +1,17 @@
 /**
  * `npm run bench [-- --dossiers 1000 --rounds 3 --duration 5 ...]`: production build into
  * .next-bench, a database at the chosen scale, the stand-in and `next start`, a staff session
- * through the stand-in, then autocannon against each page and a control page.
+ * through the stand-in, then autocannon against each page, the product's control page and the
+ * framework's floor (a bare Next app, and the same with a nonce-CSP proxy: scripts/bench/floor.ts),
+ * in alternating rounds.
  * Figures go to the console, .data/bench/results/<label>.json and docs/PERFORMANCE.md.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildForBench, hasBenchBuild } from './build';
+import { buildFloor, FLOOR_VARIANTS, startFloor, type FloorServer } from './floor';
 import { drain, hammer, median, probe, type Sample, type Target } from './measure';
+import { evaluateGoals } from './goals';
 import { fmt, machine, saveResults, table, today, writeDocBlock } from './report';
 import { staffCookie, startStack } from './stack';
 
@@ -43,7 +47,7 @@ const warmup = num('warmup');
 const connections = Math.max(1, num('connections'));
 const latencyDuration = num('latency-duration');
 const port = num('port');
-if (port < 3300 || port > 3398) throw new Error('--port: use 3300–3398 (the stand-in takes port + 1)');
+if (port < 3300 || port > 3396) throw new Error('--port: use 3300–3396 (the stand-in takes port + 1, the floor apps port + 2 and + 3)');
 
 const started = performance.now();
 let buildMs: number | null = null;
@@ -51,6 +55,9 @@ if (!values['skip-build'] || !hasBenchBuild()) {
   console.log('[bench] next build → .next-bench');
   buildMs = await buildForBench();
 }
+// The framework's floor (scripts/bench/floor.ts): rebuilt only when its sources or Next change.
+for (const variant of FLOOR_VARIANTS) await buildFloor(variant);
+const floors: FloorServer[] = [];
 
 const stack = await startStack({
   dossiers,
@@ -65,24 +72,35 @@ type TargetResult = { label: string; path: string; c20: Sample & { rounds: Sampl
 const results: Record<string, TargetResult> = {};
 const skipped: Record<string, { label: string; reason: string }> = {};
 const load = { before: NaN, after: NaN };
-let memory: { idle: { rssMiB: number; hwmMiB: number }; after?: { rssMiB: number; hwmMiB: number } } = { idle: stack.memory() };
+type Memory = { rssMiB: number; hwmMiB: number };
+let memory: { idle: Memory; after?: Memory; floors?: Record<string, Memory> } = { idle: stack.memory() };
+/** Measured in every run, whatever --only says: the ratios are to these. */
+const FIXED = ['bare', 'bare-csp', 'control'];
 
 try {
   const { fixtures, appUrl } = stack;
   const cookie = await staffCookie(appUrl, fixtures.staffSub);
   const auth = { cookie };
+  const managerAuth = { cookie: await staffCookie(appUrl, fixtures.schoolManagerSub) };
+  for (const [i, variant] of FLOOR_VARIANTS.entries()) floors.push(await startFloor(variant, port + 2 + i));
+  const [bare, bareCsp] = floors as [FloorServer, FloorServer];
   process.env.NEXT_DIST_DIR = '.next-bench';
   const { actionId } = await import('../../tests/e2e/support/server-actions');
   const checkId = actionId('app/dossiers/[id]/contacten/actions.ts', 'checkInviteAction');
   const q = (s: string) => encodeURIComponent(s);
 
   const targets: Target[] = [
+    { key: 'bare', label: 'Bare Next app, dynamic page (no proxy, empty layout)', path: '/', origin: bare.url, expect: { status: 200, contains: 'controle-titel' } },
+    { key: 'bare-csp', label: 'Bare Next app + nonce-CSP proxy', path: '/', origin: bareCsp.url, expect: { status: 200, contains: 'controle-titel' } },
     { key: 'control', label: 'Control (/bench/control, no DB, no session)', path: '/bench/control', expect: { status: 200, contains: 'controle-titel' } },
     { key: 'aanvragen', label: 'Beheer aanvragen, first page', path: '/aanvragen', headers: auth, expect: { status: 200, contains: 'aanvragen-titel' } },
     { key: 'aanvragen-deep', label: 'Beheer aanvragen, keyset page half-way', path: `/aanvragen?na=${fixtures.deepCursor}`, headers: auth, expect: { status: 200, contains: '/dossiers/' } },
     { key: 'aanvragen-q', label: `Beheer aanvragen ?q=${fixtures.qCommon}`, path: `/aanvragen?q=${q(fixtures.qCommon)}`, headers: auth, expect: { status: 200, contains: '/dossiers/' } },
     { key: 'aanvragen-q-rare', label: `Beheer aanvragen ?q=${fixtures.qRare} (rare)`, path: `/aanvragen?q=${q(fixtures.qRare)}`, headers: auth, expect: { status: 200, contains: 'aanvragen-titel' } },
-    { key: 'dossier', label: 'Dossier page', path: `/dossiers/${fixtures.dossierId}`, headers: auth, expect: { status: 200, contains: 'dossier-titel' } },
+    { key: 'dossier', label: 'Dossier page (20 entries, 5 attachments)', path: `/dossiers/${fixtures.dossierId}`, headers: auth, expect: { status: 200, contains: 'dossier-titel' } },
+    { key: 'bijlage', label: 'Attachment download (200 kB PDF)', path: `/dossiers/${fixtures.dossierId}/bijlagen/${fixtures.attachmentId}`, headers: auth, expect: { status: 200, contains: '%PDF' } },
+    { key: 'organisatie', label: 'Beheer organisatie (centre)', path: '/organisatie', headers: auth, expect: { status: 200, contains: 'eenheid-titel' } },
+    { key: 'nieuwe-aanvraag', label: 'Nieuwe aanvraag (school manager)', path: '/aanvragen/nieuw', headers: managerAuth, expect: { status: 200, contains: 'nieuwe-aanvraag-titel' } },
     { key: 'contacten', label: 'Beheer contacten', path: `/dossiers/${fixtures.dossierId}/contacten`, headers: auth, expect: { status: 200, contains: 'contacten-titel' } },
     { key: 'uitnodiging', label: 'Invitation landing page', path: `/uitnodiging/${fixtures.token}`, expect: { status: 200, contains: 'invitation-summary' } },
     {
@@ -102,7 +120,7 @@ try {
     },
   ];
   const only = values.only?.split(',').map((s) => s.trim());
-  const wanted = targets.filter((t) => t.key === 'control' || !only || only.includes(t.key));
+  const wanted = targets.filter((t) => FIXED.includes(t.key) || !only || only.includes(t.key));
   // A target that does not answer as expected is reported and left out, not measured.
   const chosen: Target[] = [];
   for (const target of wanted) {
@@ -116,20 +134,20 @@ try {
       console.error(`[bench] ${target.key} left out: ${skipped[target.key]!.reason}`);
     }
   }
-  if (!chosen.some((t) => t.key === 'control')) throw new Error('the control page does not answer');
+  for (const key of FIXED) if (!chosen.some((t) => t.key === key)) throw new Error(`${key} does not answer`);
   load.before = loadavg()[0]!;
   if (warmup > 0) {
     console.log(`[bench] warm-up ${warmup} s per target`);
     for (const target of chosen) {
       await hammer(appUrl, target, connections, warmup);
-      await drain(appUrl);
+      await drain(target.origin ?? appUrl);
     }
   }
   const samples = new Map<string, Sample[]>(chosen.map((t) => [t.key, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const target of chosen) {
       const s = await hammer(appUrl, target, connections, duration);
-      const drainMs = await drain(appUrl);
+      const drainMs = await drain(target.origin ?? appUrl);
       samples.get(target.key)!.push(s);
       console.log(`[bench] round ${round}/${rounds} ${target.key.padEnd(17)} ${fmt(s.rps).padStart(6)} req/s  p50 ${fmt(s.p50, 1)}  p95 ${fmt(s.p95, 1)}  p99 ${fmt(s.p99, 1)} ms${s.bad ? `  (${s.bad} bad)` : ''}  (drained in ${fmt(drainMs)} ms)`);
     }
@@ -138,17 +156,17 @@ try {
   if (latencyDuration > 0) {
     for (const target of chosen) {
       latency.set(target.key, await hammer(appUrl, target, 1, latencyDuration));
-      await drain(appUrl);
+      await drain(target.origin ?? appUrl);
     }
   }
-  memory = { ...memory, after: stack.memory() };
+  memory = { ...memory, after: stack.memory(), floors: Object.fromEntries(floors.map((f) => [f.variant, f.memory()])) };
   load.after = loadavg()[0]!;
 
   for (const target of chosen) {
     const list = samples.get(target.key)!;
     results[target.key] = {
       label: target.label,
-      path: target.path.replace(fixtures.token, '<token>').replace(fixtures.dossierId, '<id>').replace(fixtures.dossierId, '<id>').replace(fixtures.deepCursor, '<cursor>'),
+      path: target.path.replace(fixtures.token, '<token>').replace(fixtures.dossierId, '<id>').replace(fixtures.attachmentId, '<attachment>').replace(fixtures.deepCursor, '<cursor>'),
       c20: {
         rps: median(list.map((s) => s.rps)),
         p50: median(list.map((s) => s.p50)),
@@ -165,6 +183,7 @@ try {
   console.error(`[bench] next-server said:\n${stack.log().split('\n').slice(-40).join('\n')}`);
   throw error;
 } finally {
+  await Promise.all(floors.map((f) => f.stop()));
   await stack.stop();
 }
 
@@ -172,6 +191,8 @@ try {
 const control = results.control!.c20;
 const args = process.argv.slice(2).join(' ');
 const command = `${stack.database.driver === 'postgres' ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ' : ''}npm run bench${args ? ` -- ${args}` : ''}`;
+const bare = results.bare!.c20;
+const bareCsp = results['bare-csp']!.c20;
 const rows = Object.entries(results).map(([key, r]) => [
   key === 'control' ? `**${r.label}**` : r.label,
   fmt(r.c20.rps, r.c20.rps < 10 ? 1 : 0),
@@ -180,9 +201,12 @@ const rows = Object.entries(results).map(([key, r]) => [
   fmt(r.c20.p99, 1),
   key === 'control' ? '1' : fmt(r.c20.rps / control.rps, 2),
   key === 'control' ? '1' : fmt(r.c20.p95 / control.p95, 2),
+  key === 'bare' ? '1' : fmt(r.c20.rps / bare.rps, 2),
+  key === 'bare-csp' ? '1' : fmt(r.c20.rps / bareCsp.rps, 2),
   r.c1 ? `${fmt(r.c1.p50, 1)} / ${fmt(r.c1.p95, 1)}` : '–',
   String(r.c20.bad),
 ]);
+const goals = evaluateGoals(Object.fromEntries(Object.entries(results).map(([key, r]) => [key, r.c20])));
 const summary = [
   `### ${label}: ${dossiers.toLocaleString('en')} scale dossiers on ${stack.database.driver === 'postgres' ? 'PostgreSQL' : 'PGlite'}`,
   '',
@@ -192,13 +216,18 @@ const summary = [
     (buildMs ? ` · build ${fmt(buildMs / 1000)} s` : '') +
     ` · 1-min load average ${fmt(load.before, 1)} before, ${fmt(load.after, 1)} after (the machine is shared)`,
   '',
-  table(['Target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s ÷ control', 'p95 ÷ control', 'c=1 p50 / p95 ms', 'non-2xx'], rows),
+  table(['Target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s ÷ control', 'p95 ÷ control', 'req/s ÷ bare', 'req/s ÷ bare + CSP', 'c=1 p50 / p95 ms', 'non-2xx'], rows),
   ...Object.values(skipped).map((s) => `\nNot measured: ${s.label}: ${s.reason.replace(/\|/g, '/')}`),
   '',
-  `next-server RSS: ${fmt(memory.idle.rssMiB)} MiB after start, ${fmt(memory.after?.rssMiB ?? NaN)} MiB after the bench (peak ${fmt(memory.after?.hwmMiB ?? NaN)} MiB).`,
+  'Goals in this run:',
+  '',
+  ...goals.map((g) => `- ${g.met ? 'met' : '**missed**'}: ${g.goal} (${g.value})`),
+  '',
+  `next-server RSS: ${fmt(memory.idle.rssMiB)} MiB after start, ${fmt(memory.after?.rssMiB ?? NaN)} MiB after the bench (peak ${fmt(memory.after?.hwmMiB ?? NaN)} MiB)` +
+    `; the floor apps after the bench: ${Object.entries(memory.floors ?? {}).map(([k, m]) => `${k} ${fmt(m.rssMiB)} MiB`).join(', ')}.`,
 ].join('\n');
 console.log(`\n${summary}\n`);
-const file = saveResults(label, { label, date: new Date().toISOString(), machine: machine(), command, dossiers, driver: stack.database.driver, connections, rounds, duration, warmup, seedMs: stack.seedMs, buildMs, scopeRequests: stack.fixtures.scopeRequests, skipped, load, qCommon: stack.fixtures.qCommon, qRare: stack.fixtures.qRare, memory, results });
+const file = saveResults(label, { goals, label, date: new Date().toISOString(), machine: machine(), command, dossiers, driver: stack.database.driver, connections, rounds, duration, warmup, seedMs: stack.seedMs, buildMs, scopeRequests: stack.fixtures.scopeRequests, skipped, load, qCommon: stack.fixtures.qCommon, qRare: stack.fixtures.qRare, memory, results });
 if (!values['no-doc']) writeDocBlock(`bench:${label}`, summary);
 console.log(`[bench] results in ${file}${values['no-doc'] ? '' : ' and docs/PERFORMANCE.md'} (${fmt((performance.now() - started) / 1000)} s in all)`);
 process.exit(0);

@@ -27,6 +27,10 @@ export type StackOptions = {
 
 export type Fixtures = {
   staffSub: string;
+  /** A school manager of the demo (the one who sees 'Nieuwe aanvraag'). */
+  schoolManagerSub: string;
+  /** One of the measured dossier's five attachments (200 kB, in the database store). */
+  attachmentId: string;
   /** A scale dossier with an active contact and the bench's open invitation. */
   dossierId: string;
   /** A valid invitation token (only its hash is in the database). */
@@ -186,11 +190,14 @@ async function prepareDatabase(options: StackOptions, database: DatabaseInfo): P
     // A full name that exists (so the search is honest) but is rare: one family name, one given name.
     const rare = await one<{ search_name: string } | undefined>(sql`
       select search_name from students where search_name like 'tulpveld %' order by id limit 1`);
+    const { id: attachmentId } = await one<{ id: string }>(sql`select id from attachments where dossier_id = ${dossierId} order by file_name limit 1`);
     if (database.driver === 'pglite') await handle.db.execute(sql`checkpoint`);
     return {
       seedMs,
       fixtures: {
         staffSub: TEST_PERSONS.centreStaff.sub,
+        schoolManagerSub: TEST_PERSONS.schoolManager.sub,
+        attachmentId,
         dossierId,
         token,
         deepCursor,

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 
 export type NextServerOptions = {
   port: number;
@@ -12,6 +13,8 @@ export type NextServerOptions = {
   stdio?: StdioOptions;
   /** Write a V8 CPU profile of next-server into this folder when it stops. */
   cpuProfDir?: string;
+  /** The app's folder when it is not the working directory (the benchmark's floor apps). */
+  dir?: string;
 };
 
 export function spawnNextServer(options: NextServerOptions): ChildProcess {
@@ -19,8 +22,9 @@ export function spawnNextServer(options: NextServerOptions): ChildProcess {
     process.execPath,
     [
       ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
-      'node_modules/next/dist/bin/next',
+      path.resolve('node_modules/next/dist/bin/next'),
       'start',
+      ...(options.dir ? [options.dir] : []),
       '-H',
       '127.0.0.1',
       '-p',
