@@ -64,11 +64,12 @@ export async function buildFloor(variant: FloorVariant, force = false): Promise<
 
 export type FloorServer = { variant: FloorVariant; url: string; server: ChildProcess; log(): string; memory(): { rssMiB: number; hwmMiB: number }; stop(): Promise<void> };
 
-export async function startFloor(variant: FloorVariant, port: number): Promise<FloorServer> {
+export async function startFloor(variant: FloorVariant, port: number, cpuProfDir?: string): Promise<FloorServer> {
   const url = `http://127.0.0.1:${port}`;
   const server = spawnNextServer({
     port,
     dir: floorDir(variant),
+    cpuProfDir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   });
   const log = keepOutput(server);

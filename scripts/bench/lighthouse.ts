@@ -1,8 +1,10 @@
 /**
  * `npm run bench:lighthouse [-- --dossiers 1000 --runs 1]`: Lighthouse 12 (mobile, its default
  * simulated throttling) against the production build in .next-bench on Debian's Chromium:
- * '/aanmelden', the invitation landing page and a dossier page (as centre staff, the session
- * cookie sent as an extra header). Scores and the failing audits go to docs/PERFORMANCE.md.
+ * the framework's floor (the bare Next app's page, scripts/bench/floor.ts), '/aanmelden', the
+ * invitation landing page and a dossier page (as centre staff, the session cookie sent as an
+ * extra header), in one run. Scores, the failing audits and each page's distance to the bare
+ * page go to docs/PERFORMANCE.md.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { buildForBench, hasBenchBuild } from './build';
+import { buildFloor, startFloor } from './floor';
 import { median } from './measure';
 import { fmt, machine, RESULTS_DIR, saveResults, table, today, writeDocBlock } from './report';
 import { staffCookie, startStack } from './stack';
@@ -29,11 +32,13 @@ const { values } = parseArgs({
 });
 const runs = Math.max(1, Number(values.runs));
 const port = Number(values.port);
-if (port < 3300 || port > 3398) throw new Error('--port: use 3300–3398');
+if (port < 3300 || port > 3396) throw new Error('--port: use 3300–3396');
 
 const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 if (values.build || !hasBenchBuild()) await buildForBench();
+await buildFloor('bare');
+const floor = await startFloor('bare', port + 2);
 const stack = await startStack({
   dossiers: Number(values.dossiers),
   seed: Number(values.seed),
@@ -82,6 +87,7 @@ const chrome = await chromeLauncher.launch({ chromePath: chromiumPath() ?? '/usr
 try {
   const cookie = await staffCookie(stack.appUrl, stack.fixtures.staffSub);
   const pages = [
+    { key: 'bare', label: 'Bare Next app (the floor)', path: '/', origin: floor.url, cookie: undefined },
     { key: 'aanmelden', label: "'/aanmelden'", path: '/aanmelden', cookie: undefined },
     { key: 'uitnodiging', label: 'Invitation landing page', path: `/uitnodiging/${stack.fixtures.token}`, cookie: undefined },
     { key: 'dossier', label: 'Dossier page (centre staff)', path: `/dossiers/${stack.fixtures.dossierId}`, cookie },
@@ -89,7 +95,7 @@ try {
   for (const page of pages) {
     const reports: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'][] = [];
     for (let run = 0; run < runs; run++) {
-      const result = await lighthouse(`${stack.appUrl}${page.path}`, {
+      const result = await lighthouse(`${'origin' in page ? page.origin : stack.appUrl}${page.path}`, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
@@ -132,12 +138,15 @@ try {
   }
 } finally {
   await chrome.kill();
+  await floor.stop();
   await stack.stop();
 }
 
+const bareScore = results.find((r) => r.key === 'bare')!.scores.performance;
 const rows = results.map((r) => [
   r.label,
   fmt(r.scores.performance),
+  r.key === 'bare' ? '–' : fmt(r.scores.performance - bareScore),
   fmt(r.scores.accessibility),
   fmt(r.scores['best-practices']),
   fmt(r.metrics.fcp! / 1000, 1),
@@ -162,7 +171,12 @@ const summary = [
   '',
   `${today()} · ${machine()} · \`npm run bench:lighthouse${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` · Lighthouse 12.2.3, Debian Chromium headless, default mobile config (simulated throttling), median of ${runs} run(s) · ${stack.database.redacted}`,
   '',
-  table(['Page', 'Performance', 'Accessibility', 'Best practices', 'FCP s', 'LCP s', 'TBT ms', 'CLS', 'Speed index s', 'benchmarkIndex'], rows),
+  table(['Page', 'Performance', 'Δ to bare', 'Accessibility', 'Best practices', 'FCP s', 'LCP s', 'TBT ms', 'CLS', 'Speed index s', 'benchmarkIndex'], rows),
+  '',
+  `Goal: performance within 3 points of the bare page in the same run — ${results
+    .filter((r) => r.key === 'aanmelden' || r.key === 'uitnodiging')
+    .map((r) => `${r.label} ${r.scores.performance - bareScore >= -3 ? 'met' : '**missed**'} (${fmt(r.scores.performance - bareScore)})`)
+    .join(', ')}.`,
   '',
   'Audits scoring below 0.9 (first run):',
   '',

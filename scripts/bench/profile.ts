@@ -3,12 +3,14 @@
  * CPU goes per page. Starts the bench stack with `node --cpu-prof`, loads each target for a
  * while at 20 connections, and reads the profile back for exactly those windows: CPU time per
  * request and its split by package (Next's renderer, our bundle with drizzle and postgres.js,
- * Node internals, GC).
+ * Node internals, GC). The targets 'bare' and 'bare-csp' are the framework's floor apps
+ * (scripts/bench/floor.ts), each profiled in its own next-server.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildFloor, FLOOR_VARIANTS, startFloor, type FloorServer, type FloorVariant } from './floor';
 import { drain, hammer } from './measure';
 import { PGLITE_GROUP, breakdown, formatBreakdown, readProfile } from './profile-summary';
 import { fmt, machine, table, today, writeDocBlock } from './report';
@@ -20,7 +22,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3320' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '20' },
-    targets: { type: 'string', default: 'control,dossier,aanvragen' },
+    targets: { type: 'string', default: 'bare-csp,control,dossier,aanvragen' },
   },
   strict: true,
 });
@@ -28,8 +30,16 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const dir = mkdtempSync(path.join(tmpdir(), 'diplon-prof-'));
 const stack = await startStack({ dossiers: Number(values.dossiers), seed: 1, port: Number(values.port), reuseDb: true, keepDb: true, cpuProfDir: dir });
-const windows: { key: string; fromUs: number; toUs: number; requests: number }[] = [];
+const windows: { key: string; fromUs: number; toUs: number; requests: number; server: 'app' | FloorVariant }[] = [];
+const wanted = values.targets.split(',');
+const floors: FloorServer[] = [];
 try {
+  for (const [i, variant] of FLOOR_VARIANTS.entries()) {
+    if (!wanted.includes(variant)) continue;
+    await buildFloor(variant);
+    mkdirSync(path.join(dir, variant));
+    floors.push(await startFloor(variant, Number(values.port) + 2 + i, path.join(dir, variant)));
+  }
   const cookie = await staffCookie(stack.appUrl, stack.fixtures.staffSub);
   const { dossierId, token, deepCursor } = stack.fixtures;
   const paths: Record<string, { path: string; auth: boolean }> = {
@@ -40,34 +50,40 @@ try {
     contacten: { path: `/dossiers/${dossierId}/contacten`, auth: true },
     uitnodiging: { path: `/uitnodiging/${token}`, auth: false },
   };
-  for (const key of values.targets.split(',')) {
-    const p = paths[key];
-    if (!p) throw new Error(`unknown target ${key} (${Object.keys(paths).join(', ')})`);
-    const target = { key, label: key, path: p.path, headers: p.auth ? { cookie } : undefined };
+  for (const key of wanted) {
+    const floor = floors.find((f) => f.variant === key);
+    const p = floor ? { path: '/', auth: false } : paths[key];
+    if (!p) throw new Error(`unknown target ${key} (${[...FLOOR_VARIANTS, ...Object.keys(paths)].join(', ')})`);
+    const target = { key, label: key, path: p.path, origin: floor?.url, headers: p.auth ? { cookie } : undefined };
+    const origin = floor?.url ?? stack.appUrl;
     await hammer(stack.appUrl, target, connections, 3);
-    await drain(stack.appUrl);
+    await drain(origin);
     const fromUs = Number(process.hrtime.bigint() / 1000n);
     const sample = await hammer(stack.appUrl, target, connections, seconds);
     const toUs = Number(process.hrtime.bigint() / 1000n);
-    await drain(stack.appUrl);
-    windows.push({ key, fromUs, toUs, requests: sample.requests });
+    await drain(origin);
+    windows.push({ key, fromUs, toUs, requests: sample.requests, server: floor?.variant ?? 'app' });
   }
 } finally {
+  await Promise.all(floors.map((f) => f.stop()));
   await stack.stop();
 }
-const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-if (!file) throw new Error(`no profile written in ${dir}`);
-const profile = readProfile(path.join(dir, file));
+const profileOf = (server: 'app' | FloorVariant) => {
+  const folder = server === 'app' ? dir : path.join(dir, server);
+  const file = readdirSync(folder).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no profile written in ${folder}`);
+  return readProfile(path.join(folder, file));
+};
 const rows: (string | number)[][] = [];
 const groups = ['next', '(app server bundle: app code, drizzle, postgres.js)', '(Node.js internals and native: sockets, async hooks, streams)', '(garbage collector)', PGLITE_GROUP];
 for (const w of windows) {
-  const b = breakdown(profile, w);
+  const b = breakdown(profileOf(w.server), w);
   const perRequest = (us: number) => us / 1000 / Math.max(1, w.requests);
   const share = (g: string) => perRequest(b.byPackage.find(([k]) => k === g)?.[1] ?? 0);
   rows.push([w.key, w.requests, fmt((100 * b.busyUs) / b.totalUs), fmt(perRequest(b.busyUs), 1), ...groups.map((g) => fmt(share(g), 1))]);
   console.log(`\n== ${w.key} (${w.requests} requests)\n${formatBreakdown(b, 15)}`);
 }
-console.log(`\nprofile: ${path.join(dir, file)}\n`);
+console.log(`\nprofiles in ${dir}\n`);
 const summary = [
   `### ${stack.database.driver}-${values.dossiers}: next-server main thread per request`,
   '',
