@@ -87,7 +87,7 @@ const chrome = await chromeLauncher.launch({ chromePath: chromiumPath() ?? '/usr
 try {
   const cookie = await staffCookie(stack.appUrl, stack.fixtures.staffSub);
   const pages = [
-    { key: 'bare', label: 'Bare Next app (the floor)', path: '/', origin: floor.url, cookie: undefined },
+    { key: 'bare', label: 'Bare Next app (the floor)', path: '/bench/control', origin: floor.url, cookie: undefined },
     { key: 'aanmelden', label: "'/aanmelden'", path: '/aanmelden', cookie: undefined },
     { key: 'uitnodiging', label: 'Invitation landing page', path: `/uitnodiging/${stack.fixtures.token}`, cookie: undefined },
     { key: 'dossier', label: 'Dossier page (centre staff)', path: `/dossiers/${stack.fixtures.dossierId}`, cookie },

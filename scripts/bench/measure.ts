@@ -20,6 +20,8 @@ export type Sample = {
   p99: number;
   requests: number;
   bad: number;
+  /** The server's CPU time (user + system) per answered request, in ms, when it was measured. */
+  cpuMs?: number;
 };
 
 function percentile(sorted: number[], p: number): number {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildFloor, FLOOR_VARIANTS, startFloor, type FloorServer, type FloorVariant } from './floor';
 import { drain, hammer } from './measure';
+import { processCpuMs } from '../lib/next-server';
 import { PGLITE_GROUP, breakdown, formatBreakdown, readProfile } from './profile-summary';
 import { fmt, machine, table, today, writeDocBlock } from './report';
 import { staffCookie, startStack } from './stack';
@@ -30,12 +31,13 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const dir = mkdtempSync(path.join(tmpdir(), 'diplon-prof-'));
 const stack = await startStack({ dossiers: Number(values.dossiers), seed: 1, port: Number(values.port), reuseDb: true, keepDb: true, cpuProfDir: dir });
-const windows: { key: string; fromUs: number; toUs: number; requests: number; server: 'app' | FloorVariant }[] = [];
+const windows: { key: string; fromUs: number; toUs: number; requests: number; server: 'app' | FloorVariant; cpuMs: number }[] = [];
 const wanted = values.targets.split(',');
+const floorOf = (key: string) => FLOOR_VARIANTS.find((v) => key === v || key === `${v}-root`);
 const floors: FloorServer[] = [];
 try {
   for (const [i, variant] of FLOOR_VARIANTS.entries()) {
-    if (!wanted.includes(variant)) continue;
+    if (!wanted.some((key) => floorOf(key) === variant)) continue;
     await buildFloor(variant);
     mkdirSync(path.join(dir, variant));
     floors.push(await startFloor(variant, Number(values.port) + 2 + i, path.join(dir, variant)));
@@ -51,18 +53,22 @@ try {
     uitnodiging: { path: `/uitnodiging/${token}`, auth: false },
   };
   for (const key of wanted) {
-    const floor = floors.find((f) => f.variant === key);
-    const p = floor ? { path: '/', auth: false } : paths[key];
+    const floor = floors.find((f) => f.variant === floorOf(key));
+    // A floor app at the control page's path, or ('…-root') at '/', one segment shallower.
+    const p = floor ? { path: key.endsWith('-root') ? '/' : '/bench/control', auth: false } : paths[key];
     if (!p) throw new Error(`unknown target ${key} (${[...FLOOR_VARIANTS, ...Object.keys(paths)].join(', ')})`);
     const target = { key, label: key, path: p.path, origin: floor?.url, headers: p.auth ? { cookie } : undefined };
     const origin = floor?.url ?? stack.appUrl;
     await hammer(stack.appUrl, target, connections, 3);
     await drain(origin);
+    const pid = (floor?.server ?? stack.server).pid!;
+    const cpuBefore = processCpuMs(pid);
     const fromUs = Number(process.hrtime.bigint() / 1000n);
     const sample = await hammer(stack.appUrl, target, connections, seconds);
     const toUs = Number(process.hrtime.bigint() / 1000n);
     await drain(origin);
-    windows.push({ key, fromUs, toUs, requests: sample.requests, server: floor?.variant ?? 'app' });
+    const cpuMs = (processCpuMs(pid) - cpuBefore) / Math.max(1, sample.requests);
+    windows.push({ key, fromUs, toUs, requests: sample.requests, server: floor?.variant ?? 'app', cpuMs });
   }
 } finally {
   await Promise.all(floors.map((f) => f.stop()));
@@ -80,7 +86,7 @@ for (const w of windows) {
   const b = breakdown(profileOf(w.server), w);
   const perRequest = (us: number) => us / 1000 / Math.max(1, w.requests);
   const share = (g: string) => perRequest(b.byPackage.find(([k]) => k === g)?.[1] ?? 0);
-  rows.push([w.key, w.requests, fmt((100 * b.busyUs) / b.totalUs), fmt(perRequest(b.busyUs), 1), ...groups.map((g) => fmt(share(g), 1))]);
+  rows.push([w.key, w.requests, fmt(w.cpuMs, 2), fmt((100 * b.busyUs) / b.totalUs), fmt(perRequest(b.busyUs), 1), ...groups.map((g) => fmt(share(g), 1))]);
   console.log(`\n== ${w.key} (${w.requests} requests)\n${formatBreakdown(b, 15)}`);
 }
 console.log(`\nprofiles in ${dir}\n`);
@@ -89,7 +95,7 @@ const summary = [
   '',
   `${today()} · ${machine()} · \`${stack.database.driver === 'postgres' ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ' : ''}npm run bench:profile -- ${process.argv.slice(2).join(' ')}\` · ${connections} connections × ${seconds} s per target, V8 CPU profile samples inside each window (wall-clock sampling of the main thread: under CPU contention waiting time counts too)`,
   '',
-  table(['Target', 'requests', 'main thread busy %', 'ms/request', 'Next ms', 'app bundle ms', 'Node internals ms', 'GC ms', 'PGlite ms'], rows),
+  table(['Target', 'requests', 'CPU ms/req (/proc)', 'main thread busy %', 'ms/request', 'Next ms', 'app bundle ms', 'Node internals ms', 'GC ms', 'PGlite ms'], rows),
   '',
   '"App bundle" is our server code with what Turbopack bundled into it: drizzle-orm and postgres.js. "Node internals" are sockets, streams, async hooks and promise machinery.',
 ].join('\n');

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { buildForBench, hasBenchBuild } from './build';
 import { buildFloor, FLOOR_VARIANTS, startFloor, type FloorServer } from './floor';
 import { drain, hammer, median, probe, type Sample, type Target } from './measure';
+import { processCpuMs } from '../lib/next-server';
 import { evaluateGoals } from './goals';
 import { fmt, machine, saveResults, table, today, writeDocBlock } from './report';
 import { staffCookie, startStack } from './stack';
@@ -84,14 +85,15 @@ try {
   const managerAuth = { cookie: await staffCookie(appUrl, fixtures.schoolManagerSub) };
   for (const [i, variant] of FLOOR_VARIANTS.entries()) floors.push(await startFloor(variant, port + 2 + i));
   const [bare, bareCsp] = floors as [FloorServer, FloorServer];
+  const serverPid = (target: Target) => (floors.find((f) => f.url === target.origin)?.server ?? stack.server).pid!;
   process.env.NEXT_DIST_DIR = '.next-bench';
   const { actionId } = await import('../../tests/e2e/support/server-actions');
   const checkId = actionId('app/dossiers/[id]/contacten/actions.ts', 'checkInviteAction');
   const q = (s: string) => encodeURIComponent(s);
 
   const targets: Target[] = [
-    { key: 'bare', label: 'Bare Next app, dynamic page (no proxy, empty layout)', path: '/', origin: bare.url, expect: { status: 200, contains: 'controle-titel' } },
-    { key: 'bare-csp', label: 'Bare Next app + nonce-CSP proxy', path: '/', origin: bareCsp.url, expect: { status: 200, contains: 'controle-titel' } },
+    { key: 'bare', label: 'Bare Next app, dynamic page (no proxy, empty layout)', path: '/bench/control', origin: bare.url, expect: { status: 200, contains: 'controle-titel' } },
+    { key: 'bare-csp', label: 'Bare Next app + nonce-CSP proxy', path: '/bench/control', origin: bareCsp.url, expect: { status: 200, contains: 'controle-titel' } },
     { key: 'control', label: 'Control (/bench/control, no DB, no session)', path: '/bench/control', expect: { status: 200, contains: 'controle-titel' } },
     { key: 'aanvragen', label: 'Beheer aanvragen, first page', path: '/aanvragen', headers: auth, expect: { status: 200, contains: 'aanvragen-titel' } },
     { key: 'aanvragen-deep', label: 'Beheer aanvragen, keyset page half-way', path: `/aanvragen?na=${fixtures.deepCursor}`, headers: auth, expect: { status: 200, contains: '/dossiers/' } },
@@ -146,10 +148,13 @@ try {
   const samples = new Map<string, Sample[]>(chosen.map((t) => [t.key, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const target of chosen) {
+      const pid = serverPid(target);
+      const cpuBefore = processCpuMs(pid);
       const s = await hammer(appUrl, target, connections, duration);
       const drainMs = await drain(target.origin ?? appUrl);
+      s.cpuMs = (processCpuMs(pid) - cpuBefore) / Math.max(1, s.requests);
       samples.get(target.key)!.push(s);
-      console.log(`[bench] round ${round}/${rounds} ${target.key.padEnd(17)} ${fmt(s.rps).padStart(6)} req/s  p50 ${fmt(s.p50, 1)}  p95 ${fmt(s.p95, 1)}  p99 ${fmt(s.p99, 1)} ms${s.bad ? `  (${s.bad} bad)` : ''}  (drained in ${fmt(drainMs)} ms)`);
+      console.log(`[bench] round ${round}/${rounds} ${target.key.padEnd(17)} ${fmt(s.rps).padStart(6)} req/s  p50 ${fmt(s.p50, 1)}  p95 ${fmt(s.p95, 1)}  p99 ${fmt(s.p99, 1)} ms  CPU ${fmt(s.cpuMs, 2)} ms/req${s.bad ? `  (${s.bad} bad)` : ''}  (drained in ${fmt(drainMs)} ms)`);
     }
   }
   const latency = new Map<string, Sample>();
@@ -172,6 +177,7 @@ try {
         p50: median(list.map((s) => s.p50)),
         p95: median(list.map((s) => s.p95)),
         p99: median(list.map((s) => s.p99)),
+        cpuMs: median(list.map((s) => s.cpuMs ?? NaN)),
         requests: list.reduce((n, s) => n + s.requests, 0),
         bad: list.reduce((n, s) => n + s.bad, 0),
         rounds: list,
@@ -203,6 +209,8 @@ const rows = Object.entries(results).map(([key, r]) => [
   key === 'control' ? '1' : fmt(r.c20.p95 / control.p95, 2),
   key === 'bare' ? '1' : fmt(r.c20.rps / bare.rps, 2),
   key === 'bare-csp' ? '1' : fmt(r.c20.rps / bareCsp.rps, 2),
+  fmt(r.c20.cpuMs ?? NaN, 2),
+  key === 'control' ? '1' : fmt((r.c20.cpuMs ?? NaN) / (control.cpuMs ?? NaN), 2),
   r.c1 ? `${fmt(r.c1.p50, 1)} / ${fmt(r.c1.p95, 1)}` : '–',
   String(r.c20.bad),
 ]);
@@ -216,8 +224,10 @@ const summary = [
     (buildMs ? ` · build ${fmt(buildMs / 1000)} s` : '') +
     ` · 1-min load average ${fmt(load.before, 1)} before, ${fmt(load.after, 1)} after (the machine is shared)`,
   '',
-  table(['Target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s ÷ control', 'p95 ÷ control', 'req/s ÷ bare', 'req/s ÷ bare + CSP', 'c=1 p50 / p95 ms', 'non-2xx'], rows),
+  table(['Target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s ÷ control', 'p95 ÷ control', 'req/s ÷ bare', 'req/s ÷ bare + CSP', 'CPU ms/req', 'CPU ÷ control', 'c=1 p50 / p95 ms', 'non-2xx'], rows),
   ...Object.values(skipped).map((s) => `\nNot measured: ${s.label}: ${s.reason.replace(/\|/g, '/')}`),
+  '',
+  '"CPU ms/req" is next-server\'s own CPU time (user + system, from /proc) per answered request, medians of the rounds. Other work on the machine inflates it less than req/s and latency, but does inflate it (shared cores and caches): compare within one run. On PostgreSQL the database\'s CPU is not in it; on PGlite it is.',
   '',
   'Goals in this run:',
   '',

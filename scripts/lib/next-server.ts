@@ -112,3 +112,23 @@ export function processMemory(pid: number): { rssMiB: number; hwmMiB: number } {
   const sum = (field: 'VmRSS' | 'VmHWM') => pids.reduce((s, p) => s + readStatusKiB(p, field), 0) / 1024;
   return { rssMiB: sum('VmRSS'), hwmMiB: sum('VmHWM') };
 }
+
+/**
+ * CPU time (user + system) a process and its children have used so far, in ms, from
+ * /proc/<pid>/stat (clock ticks of 10 ms). Divided by the requests served in a window it gives
+ * CPU per request, which other work on a shared machine does not inflate the way it inflates
+ * wall-clock latency (0 where /proc is missing).
+ */
+export function processCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      // Fields after the command name (which may contain spaces): utime is the 12th, stime the 13th.
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process has gone
+    }
+  }
+  return ticks * 10;
+}
