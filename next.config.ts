@@ -9,9 +9,10 @@ const uploadLimit = maxUploadBytes(Number(process.env.ATTACHMENT_MAX_MB) || 10);
 const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'oidc-provider'],
   poweredByHeader: false,
-  // The benchmark's control page (app/bench/control/page.bench.tsx) is a route only in the
+  // The benchmark's control page (app/bench/control/page.bench.tsx) and statement count
+  // (app/bench/queries/route.bench.ts) are routes only in the
   // benchmark's own build (scripts/bench/build.ts): the product's route table never has it.
-  pageExtensions: ['tsx', 'ts', ...(process.env.DIPLON_BENCH_BUILD === '1' ? ['bench.tsx'] : [])],
+  pageExtensions: ['tsx', 'ts', ...(process.env.DIPLON_BENCH_BUILD === '1' ? ['bench.tsx', 'bench.ts'] : [])],
   // Benchmarks and parallel checks build into their own folder so they never clobber `.next`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   typedRoutes: false,

@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '@/lib/config/env';
 import { checkDatabaseSoon, setAvailabilityProbe } from './availability';
+import { countingLogger } from './query-count';
 import * as schema from './schema';
 
 /** The one database type all code is written against, whichever driver is behind it. */
@@ -28,7 +29,8 @@ export type DatabaseHandle = {
 /** Extensions the migrations create (PostgreSQL ships them in its standard contrib set). */
 const PGLITE_EXTENSIONS = { pg_trgm };
 
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+export function openDatabase(target: DatabaseTarget, options: { countQueries?: boolean } = {}): DatabaseHandle {
+  const logger = countingLogger(options.countQueries ?? false);
   if ('url' in target) {
     const client = postgres(target.url, {
       max: 10,
@@ -40,7 +42,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
       onclose: () => checkDatabaseSoon(),
     });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
       driver: 'postgres',
       client,
       url: target.url,
@@ -55,7 +57,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     client = new PGlite({ extensions: PGLITE_EXTENSIONS });
   }
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, logger }) as unknown as Db,
     driver: 'pglite',
     client,
     close: () => client.close(),
@@ -73,7 +75,9 @@ const globalForDb = globalThis as typeof globalThis & { __diplonDb?: DatabaseHan
 /** The process-wide handle, opened on first use and kept across hot reloads. */
 export function database(): DatabaseHandle {
   if (!globalForDb.__diplonDb) {
-    const handle = openDatabase(configuredTarget());
+    const handle = openDatabase(configuredTarget(), {
+      countQueries: process.env.DIPLON_BENCH_COUNT_QUERIES === '1' && env().APP_ENV !== 'production',
+    });
     if (handle.driver === 'postgres') {
       setAvailabilityProbe(async () => {
         await handle.db.execute(sql`select 1`);

@@ -69,12 +69,14 @@ const stack = await startStack({
 });
 const label = values.label ?? `${stack.database.driver}-${dossiers}`;
 
-type TargetResult = { label: string; path: string; c20: Sample & { rounds: Sample[] }; c1?: Sample };
+type TargetResult = { label: string; path: string; c20: Sample & { rounds: Sample[] }; c1?: Sample; statements?: number };
 const results: Record<string, TargetResult> = {};
 const skipped: Record<string, { label: string; reason: string }> = {};
 const load = { before: NaN, after: NaN };
 type Memory = { rssMiB: number; hwmMiB: number };
 let memory: { idle: Memory; after?: Memory; floors?: Record<string, Memory> } = { idle: stack.memory() };
+const STATEMENT_SAMPLE = 20;
+const statementsPerRequest = new Map<string, number>();
 /** Measured in every run, whatever --only says: the ratios are to these. */
 const FIXED = ['bare', 'bare-csp', 'control'];
 
@@ -164,6 +166,24 @@ try {
       await drain(target.origin ?? appUrl);
     }
   }
+  // Statements per request: the server's own count (/bench/queries) around a few sequential
+  // requests, less what the outbox worker sent meanwhile (its idle rate, measured first).
+  const statements = async () => ((await (await fetch(`${appUrl}/bench/queries`)).json()) as { statements: number }).statements;
+  const idleFrom = await statements();
+  const idleStarted = performance.now();
+  await new Promise((r) => setTimeout(r, 2000));
+  const idlePerMs = ((await statements()) - idleFrom) / (performance.now() - idleStarted);
+  for (const target of chosen) {
+    if (target.origin) continue;
+    const before = await statements();
+    const started = performance.now();
+    for (let i = 0; i < STATEMENT_SAMPLE; i++) {
+      const response = await fetch(`${appUrl}${target.path}`, { method: target.method ?? 'GET', headers: target.headers, body: target.body, redirect: 'manual' });
+      await response.arrayBuffer();
+    }
+    const sent = (await statements()) - before - idlePerMs * (performance.now() - started);
+    statementsPerRequest.set(target.key, Math.max(0, sent) / STATEMENT_SAMPLE);
+  }
   memory = { ...memory, after: stack.memory(), floors: Object.fromEntries(floors.map((f) => [f.variant, f.memory()])) };
   load.after = loadavg()[0]!;
 
@@ -183,6 +203,7 @@ try {
         rounds: list,
       },
       c1: latency.get(target.key),
+      statements: statementsPerRequest.get(target.key),
     };
   }
 } catch (error) {
@@ -212,6 +233,7 @@ const rows = Object.entries(results).map(([key, r]) => [
   fmt(r.c20.cpuMs ?? NaN, 2),
   key === 'control' ? '1' : fmt((r.c20.cpuMs ?? NaN) / (control.cpuMs ?? NaN), 2),
   r.c1 ? `${fmt(r.c1.p50, 1)} / ${fmt(r.c1.p95, 1)}` : '–',
+  r.statements === undefined ? '–' : fmt(r.statements, 1),
   String(r.c20.bad),
 ]);
 const goals = evaluateGoals(Object.fromEntries(Object.entries(results).map(([key, r]) => [key, r.c20])));
@@ -224,8 +246,10 @@ const summary = [
     (buildMs ? ` · build ${fmt(buildMs / 1000)} s` : '') +
     ` · 1-min load average ${fmt(load.before, 1)} before, ${fmt(load.after, 1)} after (the machine is shared)`,
   '',
-  table(['Target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s ÷ control', 'p95 ÷ control', 'req/s ÷ bare', 'req/s ÷ bare + CSP', 'CPU ms/req', 'CPU ÷ control', 'c=1 p50 / p95 ms', 'non-2xx'], rows),
+  table(['Target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s ÷ control', 'p95 ÷ control', 'req/s ÷ bare', 'req/s ÷ bare + CSP', 'CPU ms/req', 'CPU ÷ control', 'c=1 p50 / p95 ms', 'DB statements/req', 'non-2xx'], rows),
   ...Object.values(skipped).map((s) => `\nNot measured: ${s.label}: ${s.reason.replace(/\|/g, '/')}`),
+  '',
+  `"DB statements/req" is the server's own count of statements sent (drizzle's logger, /bench/queries) over ${STATEMENT_SAMPLE} sequential requests: each is a round trip (a transaction's own BEGIN and COMMIT, round trips too, are not counted).`,
   '',
   '"CPU ms/req" is next-server\'s own CPU time (user + system, from /proc) per answered request, medians of the rounds. Other work on the machine inflates it less than req/s and latency, but does inflate it (shared cores and caches): compare within one run. On PostgreSQL the database\'s CPU is not in it; on PGlite it is.',
   '',

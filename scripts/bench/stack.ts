@@ -96,6 +96,8 @@ export function benchEnv(options: StackOptions, database: DatabaseInfo): Record<
     ITSME_STANDIN_PORT: String(options.port + 1),
     NEXT_TELEMETRY_DISABLED: '1',
     NEXT_DIST_DIR: BENCH_DIST_DIR,
+    // /bench/queries then tells how many statements a page sends (lib/db/query-count.ts).
+    DIPLON_BENCH_COUNT_QUERIES: '1',
     // The per-address and per-user limits would otherwise answer the load with "too many".
     RATE_TOKEN_LOOKUPS_PER_MINUTE: '1000000000',
     RATE_AUTH_PER_MINUTE: '1000000000',
