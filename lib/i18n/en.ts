@@ -152,6 +152,7 @@ export const en: Messages = {
     meeting: 'Meeting',
   },
   home: {
+    noAccessRecreated: 'Did you have access before and re-create your itsme account? Then Diplon no longer recognises you. Ask the learning support centre to link you again: you will then see everything you had.',
     noAccessInvitation: 'Did you receive an invitation you have not accepted yet? Open the link in that email and choose ‘Accept the invitation’.',
     noAccessRevoked: 'Did you have access to a file before? Then that access was withdrawn or has ended. Contact the school or learning support centre that invited you: they can invite you again.',
     title: 'Welcome',

@@ -152,6 +152,7 @@ export const fr: Messages = {
     meeting: 'Concertation',
   },
   home: {
+    noAccessRecreated: 'Vous aviez accès auparavant et vous avez recréé votre compte itsme ? Diplon ne vous reconnaît plus. Demandez au centre de soutien à l’apprentissage de vous relier à nouveau : vous retrouverez ensuite tous vos accès.',
     noAccessInvitation: 'Vous avez reçu une invitation que vous n’avez pas encore acceptée ? Ouvrez le lien de cet e-mail et choisissez « Accepter l’invitation ».',
     noAccessRevoked: 'Vous aviez accès à un dossier ? Cet accès a été retiré ou a pris fin. Contactez l’école ou le centre de soutien à l’apprentissage qui vous a invité : ils peuvent vous inviter à nouveau.',
     title: 'Bienvenue',

@@ -158,6 +158,7 @@ export const nl = {
     noAccessTitle: 'Je hebt nog geen toegang',
     noAccessBody:
       'Je bent aangemeld met itsme, maar er is (nu) geen dossier met je gedeeld en je hebt geen rol in een leersteuncentrum of school.',
+    noAccessRecreated: 'Had je vroeger wel toegang en maakte je je itsme-account opnieuw aan? Dan herkent Diplon je niet meer. Vraag het leersteuncentrum om je opnieuw te koppelen: daarna zie je alles van vroeger.',
     noAccessInvitation: 'Kreeg je een uitnodiging die je nog niet aanvaardde? Open dan de link in die e-mail en kies ‘Uitnodiging aanvaarden’.',
     noAccessRevoked:
       'Had je eerder toegang tot een dossier? Dan werd die toegang ingetrokken of is ze afgelopen. Neem contact op met de school of het leersteuncentrum dat je uitnodigde: zij kunnen je opnieuw uitnodigen.',
