@@ -24,6 +24,9 @@ export default async function HomePage() {
       </Notice>
       <p className="mt-4">{t.home.noAccessRevoked}</p>
       <p className="mt-4">{t.home.noAccessInvitation}</p>
+      <p className="mt-4" data-testid="no-access-recreated">
+        {t.home.noAccessRecreated}
+      </p>
       <p className="mt-4" data-testid="no-access-help">
         {t.home.noAccessHelp} <SupportContact m={t} />.
       </p>

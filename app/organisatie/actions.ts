@@ -22,12 +22,15 @@ import { addUnit, deactivateUnit, renameUnit, type SaveOutcome } from '@/lib/org
 import type { Unit, UnitGrant } from '@/lib/organisation/unit-grant';
 import { unitPath } from '@/lib/organisation/unit-path';
 import { withUnit } from '@/lib/organisation/with-unit';
+import { relinkIdentity } from '@/lib/people/relink-identity';
 import { isUuid } from '@/lib/text/uuid';
 
 /**
  * 'Beheer organisatie'. Every action takes the unit ({ kind, id }) first; withUnit resolves the
  * caller's grant on it from the permission table (or answers the same 404 as an unknown unit).
  */
+const RELINK_PATH = '/organisatie/koppel-opnieuw';
+
 const failed = (message: string = t.invite.errors.unexpected) => ({ ok: false as const, message });
 
 function refresh(unit: Unit) {
@@ -134,5 +137,19 @@ export async function endMembershipAction(ref: unknown, membershipId: unknown): 
     if (outcome.status === 'last_centre_staff') return failed(t.organisation.errors.lastCentreStaff);
     if (outcome.status !== 'ended') return failed();
     return { ok: true, message: fill(t.organisation.ended, { name: outcome.name }) };
+  });
+}
+
+/**
+ * 'Koppel opnieuw' (on the centre): the known person takes over the re-created itsme account.
+ * Bad input (the same person twice, an account that already has access, someone outside the
+ * centre) is a refusal in Dutch; no permission is the 404 of withUnit.
+ */
+export async function relinkIdentityAction(ref: unknown, knownUserId: unknown, newUserId: unknown): Promise<ActionResult> {
+  return withUnit(ref, 'people.relink', async (grant) => {
+    const outcome = await relinkIdentity(db(), grant, { knownUserId, newUserId });
+    if (outcome.status !== 'relinked') return failed(t.organisation.relink.errors[outcome.status]);
+    revalidatePath(RELINK_PATH);
+    return { ok: true, message: fill(t.organisation.relink.done, { name: outcome.name }) };
   });
 }

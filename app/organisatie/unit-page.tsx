@@ -39,6 +39,7 @@ export async function UnitPage({ grant }: { grant: UnitGrant<'unit.view'> }) {
   const ref: UnitRef = { kind: unit.kind, id: unit.id };
   const manageUnits = narrowUnitGrant(grant, 'units.manage');
   const manageStaff = narrowUnitGrant(grant, 'staff.manage');
+  const relink = narrowUnitGrant(grant, 'people.relink');
   const [children, staff, invitations] = await Promise.all([
     listChildUnits(db(), grant),
     listUnitStaff(db(), grant),
@@ -161,6 +162,20 @@ export async function UnitPage({ grant }: { grant: UnitGrant<'unit.view'> }) {
                 deliveryStates: staffDeliveryStatesAction.bind(null, ref),
               }}
             />
+          </section>
+        )}
+
+        {relink && (
+          <section aria-labelledby="koppel-opnieuw" className={`${card} grid gap-2`}>
+            <h2 id="koppel-opnieuw" className="text-lg font-semibold">
+              {o.relink.title}
+            </h2>
+            <p>{o.relink.cardIntro}</p>
+            <p>
+              <Link href="/organisatie/koppel-opnieuw" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline">
+                {o.relink.title}
+              </Link>
+            </p>
           </section>
         )}
 

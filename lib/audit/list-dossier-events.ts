@@ -19,6 +19,7 @@ export const EVENT_KINDS = {
     'invitation_accepted',
     'mail_retried',
     'contact_revoked',
+    'identity_relinked',
   ],
   views: ['dossier_viewed', 'contacts_viewed', 'audit_viewed'],
 } as const satisfies Record<string, readonly AuditAction[]>;
@@ -30,12 +31,14 @@ export function isEventKind(value: unknown): value is EventKind {
 }
 
 const subjectUser = alias(users, 'subject_user');
+/** 'Koppel opnieuw': the re-created itsme account the contact's person took over. */
+const replacedUser = alias(users, 'replaced_user');
 const CONTACT_ROLES = new Set<string>(['parent', 'teacher', 'clb', 'care_provider']);
 
 /**
  * A dossier's audit events, newest first, paged by id (the identity column only grows), each
- * with whom it was about: the invited address (invitations) or the person (contacts), and the
- * role — so "who gave Jan access?" is one filtered page. Optionally one kind of event only.
+ * with whom it was about: the invited address (invitations) or the person (contacts; for
+ * 'Koppel opnieuw' also the new itsme account they took over), and the role — so "who gave Jan access?" is one filtered page. Optionally one kind of event only.
  */
 export async function listDossierEvents(db: Db, grant: DossierGrant<'audit.view'>, options: { before?: number; kind?: EventKind } = {}) {
   const { before, kind } = options;
@@ -52,12 +55,19 @@ export async function listDossierEvents(db: Db, grant: DossierGrant<'audit.view'
       contactGivenName: subjectUser.givenName,
       contactFamilyName: subjectUser.familyName,
       contactRole: dossierContacts.role,
+      replacedGivenName: replacedUser.givenName,
+      replacedFamilyName: replacedUser.familyName,
+      replacedRegisteredAt: replacedUser.createdAt,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(invitations, and(eq(auditEvents.targetType, 'invitation'), sql`${invitations.id}::text = ${auditEvents.targetId}`))
     .leftJoin(dossierContacts, and(eq(auditEvents.targetType, 'contact'), sql`${dossierContacts.id}::text = ${auditEvents.targetId}`))
     .leftJoin(subjectUser, eq(subjectUser.id, dossierContacts.userId))
+    .leftJoin(
+      replacedUser,
+      and(eq(auditEvents.action, 'identity_relinked'), sql`${replacedUser.id}::text = ${auditEvents.details}->>'replacedUserId'`),
+    )
     .where(
       and(
         eq(auditEvents.dossierId, grant.id),
@@ -80,6 +90,10 @@ export async function listDossierEvents(db: Db, grant: DossierGrant<'audit.view'
           ? personName({ givenName: r.contactGivenName, familyName: r.contactFamilyName })
           : (r.invitedEmail ?? null),
         role: detailRole ?? r.invitedRole ?? r.contactRole ?? null,
+        /** 'Koppel opnieuw': the new itsme account this person now logs in with. */
+        replaced: r.replacedFamilyName
+          ? { name: personName({ givenName: r.replacedGivenName, familyName: r.replacedFamilyName }), registeredAt: r.replacedRegisteredAt! }
+          : null,
       };
     }),
     nextBefore: rows.length > AUDIT_PAGE_SIZE ? page.at(-1)!.id : null,

@@ -112,16 +112,23 @@ export const UNIT_ACTIONS = [
   'units.manage',
   /** Invite the unit's staff role, resend, cancel, retry, and 'Toegang intrekken' of its memberships. */
   'staff.manage',
+  /**
+   * 'Koppel opnieuw' (a centre only): give a person the centre knows the new itsme account they
+   * re-created (a new `sub`), so their contacts and memberships follow them (lib/people/relink-identity.ts).
+   */
+  'people.relink',
 ] as const;
 export type UnitAction = (typeof UNIT_ACTIONS)[number];
 
-const none = { 'unit.view': false, 'units.manage': false, 'staff.manage': false };
-const all = { 'unit.view': true, 'units.manage': true, 'staff.manage': true };
+const none = { 'unit.view': false, 'units.manage': false, 'staff.manage': false, 'people.relink': false };
+const all = { 'unit.view': true, 'units.manage': true, 'staff.manage': true, 'people.relink': true };
+/** A person belongs to the centre, not to one school: 'Koppel opnieuw' is on the centre's page only. */
+const allButPeople = { ...all, 'people.relink': false };
 
 /** Rows: the caller's role over the unit; columns: the unit's kind. */
 export const UNIT_PERMISSIONS: Record<StaffRole, Record<UnitKind, Record<UnitAction, boolean>>> = {
-  // Centre staff: their centre's staff, schools and departments.
-  centre_staff: { centre: all, school: all, department: all },
+  // Centre staff: their centre's staff, schools and departments, and 'Koppel opnieuw' for its people.
+  centre_staff: { centre: all, school: allButPeople, department: allButPeople },
   // A school manager: sees their school, invites and removes the managers of its departments.
   school_manager: {
     centre: none,

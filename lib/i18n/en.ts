@@ -79,6 +79,48 @@ export const en: Messages = {
       inactive: 'This school or department has been deactivated.',
       lastCentreStaff: 'The last staff member of the learning support centre cannot withdraw their own access.',
     },
+    relink: {
+      title: 'Link again',
+      cardIntro:
+        'Did someone delete their itsme account and create a new one? Then Diplon no longer recognises them. “Link again” gives the new itsme account all their earlier access.',
+      intro:
+        'Whoever deletes and re-creates their itsme account gets a new identity from itsme: Diplon then sees a new person without access. First check outside Diplon (by phone, for example) that it is the same person. Then link the new itsme account to the person the centre knows: all their access moves with it.',
+      step1: '1. Whom does the centre already know?',
+      searchLabel: 'Name',
+      searchHint: 'At least two letters. Only people with access in your centre are found.',
+      search: 'Search',
+      noMatches: 'Nobody with access in the centre has “{query}” in their name.',
+      choose: 'Choose {name}',
+      step2: '2. Which new itsme account does {name} log in with now?',
+      step2Intro: 'People with the family name {familyName} who first logged in after {name} and have no access anywhere yet, newest first.',
+      noCandidates:
+        'Nobody with the family name {familyName} registered without access. Ask the person to log in with their new itsme account first, then reload this page.',
+      otherPerson: 'Choose another person',
+      step3: '3. Check and confirm',
+      knownTitle: 'As the centre knows this person',
+      newTitle: 'New itsme account',
+      registeredAt: 'First logged in',
+      lastLogin: 'Last logged in',
+      never: 'never',
+      access: 'Access',
+      confirm: 'Link again',
+      confirmQuestion:
+        'Move the access of {known} (first logged in on {knownDate}) to the new itsme account of {fresh} (first logged in on {freshDate})? Both will be logged out.',
+      confirmYes: 'Yes, link again',
+      confirmNo: 'No',
+      done: '{name} now logs in with the new itsme account and keeps all their earlier access.',
+      doneTitle: 'Linked again',
+      historyTitle: 'Linked again earlier',
+      noHistory: 'Nobody has been linked again yet.',
+      historyItem: 'New itsme account (first logged in on {registered}), linked by {actor} on {at}.',
+      errors: {
+        not_found: 'That person was not found in your centre, or that itsme account is already linked. Choose again.',
+        same_person: 'You chose the same person twice. Choose the new itsme account second.',
+        new_identity_has_access:
+          'The new itsme account already has access in Diplon. Linking again is only possible for an account without access: withdraw that access first.',
+        names_differ: 'The family names differ. Linking again is only possible when itsme gives the same family name.',
+      },
+    },
   },
   roles: {
     staff: {
@@ -110,6 +152,7 @@ export const en: Messages = {
     meeting: 'Meeting',
   },
   home: {
+    noAccessRecreated: 'Did you have access before and re-create your itsme account? Then Diplon no longer recognises you. Ask the learning support centre to link you again: you will then see everything you had.',
     noAccessInvitation: 'Did you receive an invitation you have not accepted yet? Open the link in that email and choose ‘Accept the invitation’.',
     noAccessRevoked: 'Did you have access to a file before? Then that access was withdrawn or has ended. Contact the school or learning support centre that invited you: they can invite you again.',
     title: 'Welcome',
@@ -363,6 +406,7 @@ export const en: Messages = {
     columns: { at: 'Time', actor: 'Who', action: 'What', subject: 'About whom', role: 'Role' },
     unknownActor: 'unknown',
     older: 'Older events',
+      relinkedFrom: 'new itsme account of {name}, first logged in on {date}',
     actions: {
       login: 'Signed in',
       registration: 'Registered',

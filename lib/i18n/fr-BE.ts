@@ -79,6 +79,48 @@ export const fr: Messages = {
       inactive: 'Cette école ou implantation est désactivée.',
       lastCentreStaff: 'Le dernier collaborateur du centre de soutien à l’apprentissage ne peut pas retirer son propre accès.',
     },
+    relink: {
+      title: 'Relier à nouveau',
+      cardIntro:
+        'Quelqu’un a supprimé son compte itsme et en a créé un nouveau ? Diplon ne le reconnaît plus. « Relier à nouveau » donne au nouveau compte itsme tous les accès d’avant.',
+      intro:
+        'Qui supprime son compte itsme et le recrée reçoit d’itsme une nouvelle identité : Diplon voit alors une nouvelle personne sans accès. Vérifiez d’abord en dehors de Diplon (par exemple par téléphone) qu’il s’agit de la même personne. Reliez ensuite le nouveau compte itsme à la personne que le centre connaît : tous ses accès suivent.',
+      step1: '1. Qui le centre connaît-il déjà ?',
+      searchLabel: 'Nom',
+      searchHint: 'Au moins deux lettres. Seules les personnes ayant un accès dans votre centre sont trouvées.',
+      search: 'Rechercher',
+      noMatches: 'Personne ayant un accès dans le centre n’a « {query} » dans son nom.',
+      choose: 'Choisir {name}',
+      step2: '2. Avec quel nouveau compte itsme {name} se connecte-t-il maintenant ?',
+      step2Intro: 'Les personnes au nom de famille {familyName} qui se sont connectées pour la première fois après {name} et n’ont encore aucun accès, les plus récentes d’abord.',
+      noCandidates:
+        'Personne au nom de famille {familyName} ne s’est inscrit sans accès. Demandez à la personne de se connecter d’abord avec son nouveau compte itsme, puis rechargez cette page.',
+      otherPerson: 'Choisir une autre personne',
+      step3: '3. Vérifiez et confirmez',
+      knownTitle: 'Tel que le centre connaît cette personne',
+      newTitle: 'Nouveau compte itsme',
+      registeredAt: 'Première connexion',
+      lastLogin: 'Dernière connexion',
+      never: 'jamais',
+      access: 'Accès',
+      confirm: 'Relier à nouveau',
+      confirmQuestion:
+        'Transférer les accès de {known} (première connexion le {knownDate}) au nouveau compte itsme de {fresh} (première connexion le {freshDate}) ? Les deux seront déconnectés.',
+      confirmYes: 'Oui, relier',
+      confirmNo: 'Non',
+      done: '{name} se connecte désormais avec le nouveau compte itsme et garde tous ses accès.',
+      doneTitle: 'Relié à nouveau',
+      historyTitle: 'Déjà reliés à nouveau',
+      noHistory: 'Personne n’a encore été relié à nouveau.',
+      historyItem: 'Nouveau compte itsme (première connexion le {registered}), relié par {actor} le {at}.',
+      errors: {
+        not_found: 'Cette personne est introuvable dans votre centre, ou ce compte itsme est déjà relié. Choisissez à nouveau.',
+        same_person: 'Vous avez choisi deux fois la même personne. Choisissez en second le nouveau compte itsme.',
+        new_identity_has_access:
+          'Le nouveau compte itsme a déjà un accès dans Diplon. Relier n’est possible que pour un compte sans accès : retirez d’abord cet accès.',
+        names_differ: 'Les noms de famille diffèrent. Relier n’est possible que si itsme donne le même nom de famille.',
+      },
+    },
   },
   roles: {
     staff: {
@@ -110,6 +152,7 @@ export const fr: Messages = {
     meeting: 'Concertation',
   },
   home: {
+    noAccessRecreated: 'Vous aviez accès auparavant et vous avez recréé votre compte itsme ? Diplon ne vous reconnaît plus. Demandez au centre de soutien à l’apprentissage de vous relier à nouveau : vous retrouverez ensuite tous vos accès.',
     noAccessInvitation: 'Vous avez reçu une invitation que vous n’avez pas encore acceptée ? Ouvrez le lien de cet e-mail et choisissez « Accepter l’invitation ».',
     noAccessRevoked: 'Vous aviez accès à un dossier ? Cet accès a été retiré ou a pris fin. Contactez l’école ou le centre de soutien à l’apprentissage qui vous a invité : ils peuvent vous inviter à nouveau.',
     title: 'Bienvenue',
@@ -363,6 +406,7 @@ export const fr: Messages = {
     columns: { at: 'Moment', actor: 'Qui', action: 'Quoi', subject: 'À propos de qui', role: 'Rôle' },
     unknownActor: 'inconnu',
     older: 'Événements plus anciens',
+      relinkedFrom: 'nouveau compte itsme de {name}, première connexion le {date}',
     actions: {
       login: 'Connexion',
       registration: 'Inscription',

@@ -81,6 +81,48 @@ export const nl = {
       inactive: 'Deze school of afdeling is gedeactiveerd.',
       lastCentreStaff: 'De laatste medewerker van het leersteuncentrum kan zijn eigen toegang niet intrekken.',
     },
+    relink: {
+      title: 'Koppel opnieuw',
+      cardIntro:
+        'Heeft iemand zijn itsme-account verwijderd en een nieuwe aangemaakt? Dan herkent Diplon die persoon niet meer. Met Koppel opnieuw krijgt de nieuwe itsme-account alle toegang van vroeger.',
+      intro:
+        'Wie zijn itsme-account verwijdert en opnieuw aanmaakt, krijgt van itsme een nieuwe identiteit: Diplon ziet dan een nieuwe persoon zonder toegang. Controleer eerst buiten Diplon (bijvoorbeeld telefonisch) dat het om dezelfde persoon gaat. Koppel daarna de nieuwe itsme-account aan de persoon die het leersteuncentrum kent: alle toegang gaat mee.',
+      step1: '1. Wie kent het leersteuncentrum al?',
+      searchLabel: 'Naam',
+      searchHint: 'Minstens twee letters. Je vindt alleen personen met toegang in jouw leersteuncentrum.',
+      search: 'Zoeken',
+      noMatches: 'Niemand met toegang in het leersteuncentrum heeft “{query}” in zijn naam.',
+      choose: 'Kies {name}',
+      step2: '2. Met welke nieuwe itsme-account meldt {name} zich nu aan?',
+      step2Intro: 'Personen met de familienaam {familyName} die zich na {name} voor het eerst aanmeldden en nog nergens toegang hebben, nieuwste eerst.',
+      noCandidates:
+        'Niemand met de familienaam {familyName} meldde zich nieuw aan zonder toegang. Vraag de persoon om zich eerst aan te melden met de nieuwe itsme-account en laad deze pagina daarna opnieuw.',
+      otherPerson: 'Een andere persoon kiezen',
+      step3: '3. Controleer en bevestig',
+      knownTitle: 'Zoals het leersteuncentrum deze persoon kent',
+      newTitle: 'Nieuwe itsme-account',
+      registeredAt: 'Voor het eerst aangemeld',
+      lastLogin: 'Laatst aangemeld',
+      never: 'nog nooit',
+      access: 'Toegang',
+      confirm: 'Koppel opnieuw',
+      confirmQuestion:
+        'De toegang van {known} (voor het eerst aangemeld op {knownDate}) overzetten naar de nieuwe itsme-account van {fresh} (voor het eerst aangemeld op {freshDate})? Beiden worden afgemeld.',
+      confirmYes: 'Ja, koppel opnieuw',
+      confirmNo: 'Nee',
+      done: '{name} meldt zich voortaan aan met de nieuwe itsme-account en heeft alle toegang van vroeger.',
+      doneTitle: 'Opnieuw gekoppeld',
+      historyTitle: 'Eerder opnieuw gekoppeld',
+      noHistory: 'Nog niemand werd opnieuw gekoppeld.',
+      historyItem: 'Nieuwe itsme-account (voor het eerst aangemeld op {registered}), gekoppeld door {actor} op {at}.',
+      errors: {
+        not_found: 'Die persoon werd niet gevonden bij jouw leersteuncentrum, of die itsme-account is al gekoppeld. Kies opnieuw.',
+        same_person: 'Je koos twee keer dezelfde persoon. Kies als tweede de nieuwe itsme-account.',
+        new_identity_has_access:
+          'De nieuwe itsme-account heeft al toegang in Diplon. Opnieuw koppelen kan alleen voor een account zonder toegang: trek die toegang eerst in.',
+        names_differ: 'De familienamen verschillen. Opnieuw koppelen kan alleen als itsme dezelfde familienaam geeft.',
+      },
+    },
   },
   roles: {
     staff: {
@@ -116,6 +158,7 @@ export const nl = {
     noAccessTitle: 'Je hebt nog geen toegang',
     noAccessBody:
       'Je bent aangemeld met itsme, maar er is (nu) geen dossier met je gedeeld en je hebt geen rol in een leersteuncentrum of school.',
+    noAccessRecreated: 'Had je vroeger wel toegang en maakte je je itsme-account opnieuw aan? Dan herkent Diplon je niet meer. Vraag het leersteuncentrum om je opnieuw te koppelen: daarna zie je alles van vroeger.',
     noAccessInvitation: 'Kreeg je een uitnodiging die je nog niet aanvaardde? Open dan de link in die e-mail en kies ‘Uitnodiging aanvaarden’.',
     noAccessRevoked:
       'Had je eerder toegang tot een dossier? Dan werd die toegang ingetrokken of is ze afgelopen. Neem contact op met de school of het leersteuncentrum dat je uitnodigde: zij kunnen je opnieuw uitnodigen.',
@@ -363,6 +406,7 @@ export const nl = {
     kinds: { all: 'Alle gebeurtenissen', access: 'Toegang en uitnodigingen', views: 'Wie keek' },
     filter: 'Toon',
     emptyKind: 'Geen gebeurtenissen van deze soort.',
+      relinkedFrom: 'nieuwe itsme-account van {name}, voor het eerst aangemeld op {date}',
     actions: {
       login: 'Aangemeld',
       registration: 'Geregistreerd',

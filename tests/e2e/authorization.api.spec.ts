@@ -6,7 +6,7 @@ import { E2E } from './support/ports';
 import { actionId, buildActions, callAction } from './support/server-actions';
 import { MATRIX_DEPARTMENT } from './support/seed-actors';
 import { CONTACTS_ACTIONS_FILE, DOSSIER_ACTIONS_FILE, NEW_REQUEST_ACTIONS_FILE, NO_SUCH_ID, dossierActions, staffActions } from './support/staff-actions';
-import { DEMO_CENTRE, DEMO_SCHOOLS } from '@/tooling/demo/demo-data';
+import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/tooling/demo/demo-data';
 
 /**
  * The permission table of DOMAIN.md, written out: what each actor gets from every page and
@@ -167,11 +167,15 @@ function staffManage(profile: OrgProfile, unit: UnitKey | 'unknown'): Expect {
   return '404';
 }
 
+/** 'Koppel opnieuw': centre staff, on their centre only. */
+const peopleRelink = (profile: OrgProfile, unit: UnitKey | 'unknown'): Expect => (profile === 'centre' && unit === 'centre' ? 'ok' : '404');
+const GROUP_RULE = { units: unitsManage, staff: staffManage, relink: peopleRelink } as const;
+
 const ROLE_OF: Record<string, string> = { centre: 'centre_staff', school: 'school_manager', department: 'department_manager' };
 const ORG_ACTIONS_FILE = 'app/organisatie/actions.ts';
 type UnitRefArg = { kind: string; id: string };
 /** Every 'Beheer organisatie' action with harmless arguments (an empty name, unknown row ids, an unchecked send). */
-const ORG_ACTIONS: { name: string; group: 'units' | 'staff'; args: (ref: UnitRefArg) => unknown[]; only?: UnitKey }[] = [
+const ORG_ACTIONS: { name: string; group: keyof typeof GROUP_RULE; args: (ref: UnitRefArg) => unknown[]; only?: UnitKey }[] = [
   { name: 'addUnitAction', group: 'units', args: (ref) => [ref, { status: 'idle' }, null] },
   { name: 'renameUnitAction', group: 'units', args: (ref) => [ref, { status: 'idle' }, null] },
   // Deactivation is real: only the matrix's own department is ever the target.
@@ -184,6 +188,8 @@ const ORG_ACTIONS: { name: string; group: 'units' | 'staff'; args: (ref: UnitRef
   // Read-only: the delivery state of the unit's open invitations ('In wachtrij' without a reload).
   { name: 'staffDeliveryStatesAction', group: 'staff', args: (ref) => [ref] },
   { name: 'endMembershipAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
+  // Unknown persons: refused in Dutch (200) for centre staff on their centre, 404 for everyone else.
+  { name: 'relinkIdentityAction', group: 'relink', args: (ref) => [ref, NO_SUCH_ID, UNKNOWN_DOSSIER] },
 ];
 
 for (const { actor, sub } of MATRIX) {
@@ -207,15 +213,54 @@ for (const { actor, sub } of MATRIX) {
       for (const key of targets) {
         const ref = key === 'unknown' ? { kind: 'school', id: UNKNOWN_DOSSIER } : { kind: UNITS[key].kind, id: UNITS[key].id };
         const result = await callAction(E2E.appUrl, '/organisatie', id, action.args(ref), cookie);
-        const expected = (action.group === 'units' ? unitsManage : staffManage)(profile, key);
+        const expected = GROUP_RULE[action.group](profile, key);
         expect(result.status, `${actor} · ${action.name} on ${key}`).toBe(expected === 'ok' ? 200 : 404);
       }
     }
+    // The 'Koppel opnieuw' page: centre staff only, the same 404 as an unknown unit for anyone else.
+    const relinkPage = await get(RELINK_PAGE, cookie);
+    const relinkExpected: Expect = profile === 'anonymous' ? 'login' : profile === 'centre' ? 'ok' : '404';
+    expectPage(relinkPage, relinkExpected, `${actor} · ${RELINK_PAGE}`);
+    if (relinkExpected === '404') expect(mainOf(relinkPage.body)).toBe(mainOf(unknownPage.body));
+
     // A malformed unit reference is the same 404.
     const malformed = await callAction(E2E.appUrl, '/organisatie', actionId(ORG_ACTIONS_FILE, 'endMembershipAction'), [{ kind: 'dossier', id: TARGET_DOSSIER }, NO_SUCH_ID], cookie);
     expect(malformed.status, `${actor} · malformed unit`).toBe(404);
   });
 }
+
+const RELINK_PAGE = '/organisatie/koppel-opnieuw';
+
+test("'Koppel opnieuw' called directly: bad input is refused in Dutch and changes nothing; a school manager and a contact get the 404", async () => {
+  const id = actionId(ORG_ACTIONS_FILE, 'relinkIdentityAction');
+  const centre = { kind: 'centre', id: DEMO_CENTRE.id };
+  const user = (p: { sub: string }) => demoId(`user:${p.sub}`);
+  const staff = (await loginOverHttp(E2E.appUrl, TEST_PERSONS.centreStaff.sub)).cookie;
+  const call = (cookie: string, known: unknown, fresh: unknown, ref: unknown = centre) => callAction(E2E.appUrl, RELINK_PAGE, id, [ref, known, fresh], cookie);
+  const refusals: [string, unknown, unknown, string][] = [
+    ['the same person twice', user(E2E_PERSONS.teacher), user(E2E_PERSONS.teacher), 'Je koos twee keer dezelfde persoon.'],
+    ['an unknown old person', NO_SUCH_ID, user(E2E_PERSONS.teacherWithout), 'Die persoon werd niet gevonden bij jouw leersteuncentrum'],
+    ['an old person without access in the centre (out of scope)', user(E2E_PERSONS.teacherWithout), user(E2E_PERSONS.revoked), 'Die persoon werd niet gevonden bij jouw leersteuncentrum'],
+    ['a new person who already has access', user(E2E_PERSONS.teacher), user(E2E_PERSONS.clb), 'De nieuwe itsme-account heeft al toegang in Diplon.'],
+    ['malformed ids', 'x', { id: 1 }, 'Die persoon werd niet gevonden bij jouw leersteuncentrum'],
+  ];
+  for (const [what, known, fresh, message] of refusals) {
+    const result = await call(staff, known, fresh);
+    expect(result.status, what).toBe(200);
+    expect(result.body, what).toContain(message);
+    expect(result.body, what).not.toContain('meldt zich voortaan aan');
+  }
+  // Staff without the permission, out of their scope, and a contact: the 404 before anything is read.
+  for (const sub of [TEST_PERSONS.schoolManager.sub, E2E_PERSONS.otherSchoolManager.sub, TEST_PERSONS.departmentManager.sub, TEST_PERSONS.parent.sub, E2E_PERSONS.teacher.sub]) {
+    const cookie = (await loginOverHttp(E2E.appUrl, sub)).cookie;
+    const result = await call(cookie, user(E2E_PERSONS.teacher), user(E2E_PERSONS.teacherWithout));
+    expect(result.status, sub).toBe(404);
+    expect(result.body, sub).not.toContain('Die persoon werd niet gevonden');
+  }
+  // Centre staff on a school (the permission is the centre's) and on an unknown centre: 404.
+  expect((await call(staff, NO_SUCH_ID, UNKNOWN_DOSSIER, { kind: 'school', id: DEMO_SCHOOLS[0].id })).status).toBe(404);
+  expect((await call(staff, NO_SUCH_ID, UNKNOWN_DOSSIER, { kind: 'centre', id: UNKNOWN_DOSSIER })).status).toBe(404);
+});
 
 /**
  * Server actions that take neither a dossier nor a unit, with the spec that holds their rule.

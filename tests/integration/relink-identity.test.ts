@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listDossierEvents } from '@/lib/audit/list-dossier-events';
 import { findSession } from '@/lib/auth/find-session';
 import { hashSessionToken } from '@/lib/auth/session-token';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
+import { resolveUnitGrant } from '@/lib/organisation/unit-grant';
+import { findKnownPeople, findKnownPerson, listNewIdentities } from '@/lib/people/find-relink-candidates';
+import { listRelinks } from '@/lib/people/list-relinks';
 import { relinkIdentity } from '@/lib/people/relink-identity';
 import { openTestDb } from '../support/db';
-import { makeDossier, makeOrganisation, makeUser } from '../support/fixtures';
+import { grantFor, makeDossier, makeOrganisation, makeStaff, makeUser, unitGrantFor } from '../support/fixtures';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -21,31 +25,39 @@ async function sessionFor(userId: string) {
   return token;
 }
 
+/** A person who re-created their itsme account: a new sub, registered as a stranger. */
+async function recreated(givenName: string, familyName: string) {
+  const [fresh] = await handle.db
+    .insert(t.users)
+    .values({ itsmeSub: `recreated-${randomBytes(6).toString('hex')}`, givenName, familyName, email: 'koen@nieuw.example' })
+    .returning();
+  return fresh!;
+}
+
 async function setting() {
   const db = handle.db;
   const org = await makeOrganisation(db);
-  const staff = await makeUser(db, 'Greet Beheer');
-  await db.insert(t.staffMemberships).values({ userId: staff.id, role: 'centre_staff', centreId: org.centre.id });
-  const staffMemberships = [{ role: 'centre_staff' as const, centreId: org.centre.id, schoolId: null, departmentId: null }];
+  const { user: staffUser, viewer } = await makeStaff(db, { role: 'centre_staff', centreId: org.centre.id }, 'Greet Beheer');
+  const grant = await unitGrantFor(db, viewer, { kind: 'centre', id: org.centre.id }, 'people.relink');
   const dossier = await makeDossier(db, org);
-  const known = await makeUser(db, 'Koen Willems');
-  await db.insert(t.dossierContacts).values({ dossierId: dossier.dossier.id, userId: known.id, role: 'parent', grantedBy: staff.id });
-  // The same person after re-creating their itsme account: a new sub, registered as a stranger.
-  const [fresh] = await db.insert(t.users).values({ itsmeSub: `recreated-${randomBytes(6).toString('hex')}`, givenName: 'Koen', familyName: 'Willems', email: 'koen@nieuw.example' }).returning();
-  return { org, staff: { id: staff.id, memberships: staffMemberships }, dossier, known, fresh: fresh! };
+  const familyName = `Willems${randomBytes(3).toString('hex')}`;
+  const known = await makeUser(db, `Koen ${familyName}`);
+  await db.insert(t.dossierContacts).values({ dossierId: dossier.dossier.id, userId: known.id, role: 'parent', grantedBy: staffUser.id });
+  const fresh = await recreated('Koen', familyName);
+  return { org, staffUser, viewer, grant, dossier, known, fresh, familyName };
 }
 
 describe("'Koppel opnieuw': a re-created itsme account takes over the known person's access", () => {
-  it('moves the new sub onto the known person, keeps their contacts, ends both sessions and audits it', async () => {
+  it('moves the new sub onto the known person, keeps their contacts, ends both sessions and audits it for the centre and the dossier', async () => {
     const db = handle.db;
-    const { staff, dossier, known, fresh } = await setting();
+    const { grant, staffUser, viewer, dossier, known, fresh } = await setting();
     const knownSession = await sessionFor(known.id);
     const freshSession = await sessionFor(fresh.id);
 
-    expect(await relinkIdentity(db, { staff, knownUserId: known.id, newUserId: fresh.id, origin: '198.51.100.3' })).toEqual({ status: 'relinked' });
+    expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'relinked', name: known.givenName + ' ' + known.familyName });
 
     const [after] = await db.select().from(t.users).where(eq(t.users.id, known.id));
-    expect(after).toMatchObject({ itsmeSub: fresh.itsmeSub, givenName: 'Koen', familyName: 'Willems', email: 'koen@nieuw.example' });
+    expect(after).toMatchObject({ itsmeSub: fresh.itsmeSub, givenName: 'Koen', familyName: fresh.familyName, email: 'koen@nieuw.example' });
     const [stranger] = await db.select().from(t.users).where(eq(t.users.id, fresh.id));
     expect(stranger!.itsmeSub).toBe(`relinked:${fresh.id}`);
     // A login with the new sub now finds the known person, with their dossier.
@@ -55,36 +67,93 @@ describe("'Koppel opnieuw': a re-created itsme account takes over the known pers
     expect(contacts).toEqual([expect.objectContaining({ dossierId: dossier.dossier.id, revokedAt: null })]);
     expect(await findSession(db, knownSession)).toBeNull();
     expect(await findSession(db, freshSession)).toBeNull();
-    const [event] = await db.select().from(t.auditEvents).where(eq(t.auditEvents.action, 'identity_relinked'));
-    expect(event).toMatchObject({ actorId: staff.id, targetType: 'user', targetId: known.id, details: { replacedUserId: fresh.id }, origin: '198.51.100.3' });
+
+    const [event] = await db
+      .select()
+      .from(t.auditEvents)
+      .where(and(eq(t.auditEvents.action, 'identity_relinked'), eq(t.auditEvents.targetId, known.id), isNull(t.auditEvents.dossierId)));
+    expect(event).toMatchObject({ actorId: staffUser.id, targetType: 'user', details: { replacedUserId: fresh.id, centreId: grant.unit.centreId }, origin: '203.0.113.7' });
+    // The centre's 'Koppel opnieuw' page lists it: who, for whom, which account.
+    expect(await listRelinks(db, grant)).toEqual([
+      expect.objectContaining({ actor: 'Greet Beheer', knownUserId: known.id, person: `Koen ${fresh.familyName}`, replacedUserId: fresh.id }),
+    ]);
+    // The dossier's logbook shows it with the person and the account they took over.
+    const log = await grantFor(db, viewer, dossier.dossier.id, 'audit.view');
+    const { events } = await listDossierEvents(db, log, { kind: 'access' });
+    expect(events[0]).toMatchObject({
+      action: 'identity_relinked',
+      actor: 'Greet Beheer',
+      subject: `Koen ${fresh.familyName}`,
+      role: 'parent',
+      replaced: { name: `Koen ${fresh.familyName}`, registeredAt: fresh.createdAt },
+    });
+    // A dead row is no candidate and cannot be relinked again.
+    expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'not_found' });
   });
 
-  it('is refused for staff of another centre (not found), and changes nothing', async () => {
+  it('is refused for staff of another centre, and for a known person outside the centre (not found), and changes nothing', async () => {
     const db = handle.db;
     const { known, fresh } = await setting();
     const other = await setting();
-    expect(await relinkIdentity(db, { staff: other.staff, knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'not_found' });
+    expect(await relinkIdentity(db, other.grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'not_found' });
+    const outsider = await makeUser(db, `Koen ${other.familyName}`);
+    expect(await relinkIdentity(db, other.grant, { knownUserId: outsider.id, newUserId: other.fresh.id })).toEqual({ status: 'not_found' });
     const [after] = await db.select().from(t.users).where(eq(t.users.id, known.id));
     expect(after!.itsmeSub).toBe(known.itsmeSub);
   });
 
-  it('is refused for anyone who is not centre staff', async () => {
-    const { known, fresh, org } = await setting();
-    const manager = { id: known.id, memberships: [{ role: 'school_manager' as const, centreId: null, schoolId: org.school.id, departmentId: null }] };
-    expect(await relinkIdentity(handle.db, { staff: manager, knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'not_found' });
+  it('gives nobody but centre staff the grant: not a school manager, not on a school', async () => {
+    const db = handle.db;
+    const { org } = await setting();
+    const { viewer: manager } = await makeStaff(db, { role: 'school_manager', schoolId: org.school.id });
+    expect(await resolveUnitGrant(db, manager, { kind: 'centre', id: org.centre.id }, 'people.relink')).toBeNull();
+    expect(await resolveUnitGrant(db, manager, { kind: 'school', id: org.school.id }, 'people.relink')).toBeNull();
+    const { viewer: centre } = await makeStaff(db, { role: 'centre_staff', centreId: org.centre.id });
+    expect(await resolveUnitGrant(db, centre, { kind: 'school', id: org.school.id }, 'people.relink')).toBeNull();
   });
 
-  it('is refused when the new identity already has access (a merge), or itsme’s family names differ', async () => {
+  it('is refused when the new identity already has access (a merge), itsme’s family names differ, the same person twice, or malformed ids', async () => {
     const db = handle.db;
-    const { staff, known, fresh, dossier } = await setting();
-    await db.insert(t.dossierContacts).values({ dossierId: dossier.dossier.id, userId: fresh.id, role: 'teacher', grantedBy: staff.id });
-    expect(await relinkIdentity(db, { staff, knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'new_identity_has_access' });
+    const { grant, staffUser, known, fresh, dossier } = await setting();
+    await db.insert(t.dossierContacts).values({ dossierId: dossier.dossier.id, userId: fresh.id, role: 'teacher', grantedBy: staffUser.id });
+    expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'new_identity_has_access' });
 
     const second = await setting();
     await db.update(t.users).set({ familyName: 'Anders' }).where(eq(t.users.id, second.fresh.id));
-    expect(await relinkIdentity(db, { staff: second.staff, knownUserId: second.known.id, newUserId: second.fresh.id })).toEqual({ status: 'names_differ' });
-    expect(await relinkIdentity(db, { staff: second.staff, knownUserId: second.known.id, newUserId: second.known.id })).toEqual({ status: 'same_person' });
+    expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: second.fresh.id })).toEqual({ status: 'names_differ' });
+    expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: second.known.id })).toEqual({ status: 'same_person' });
+    for (const bad of [null, 'x', 42, { id: second.known.id }]) {
+      expect(await relinkIdentity(db, second.grant, { knownUserId: bad, newUserId: second.fresh.id })).toEqual({ status: 'not_found' });
+      expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: bad })).toEqual({ status: 'not_found' });
+    }
     const [unchanged] = await db.select().from(t.users).where(eq(t.users.id, second.known.id));
     expect(unchanged!.itsmeSub).toBe(second.known.itsmeSub);
+  });
+});
+
+describe("'Koppel opnieuw': finding both persons", () => {
+  it('finds known people of the centre by name only, and offers as new account only later registrations without access and with the same family name', async () => {
+    const db = handle.db;
+    const { grant, staffUser, known, fresh, familyName, dossier } = await setting();
+    const other = await setting();
+    // Search by a part of the name, case-insensitive; people of another centre are not found.
+    const found = await findKnownPeople(db, grant, familyName.toUpperCase());
+    expect(found.map((p) => p.id)).toEqual([known.id]);
+    expect(found[0]).toMatchObject({ name: `Koen ${familyName}`, contactRoles: ['parent'], staffRoles: [] });
+    expect(await findKnownPeople(db, grant, 'k')).toEqual([]);
+    expect(await findKnownPeople(db, grant, 'koen@nieuw.example')).toEqual([]);
+    expect(await findKnownPerson(db, grant, other.known.id)).toBeNull();
+    expect(await findKnownPerson(db, grant, 'not-a-uuid')).toBeNull();
+    // The centre's own staff are known people too.
+    expect((await findKnownPerson(db, grant, staffUser.id))?.staffRoles).toEqual(['centre_staff']);
+
+    const withAccess = await recreated('Koen', familyName);
+    await db.insert(t.dossierContacts).values({ dossierId: dossier.dossier.id, userId: withAccess.id, role: 'teacher', grantedBy: staffUser.id });
+    const otherName = await recreated('Koen', 'Anders');
+    const knownPerson = (await findKnownPerson(db, grant, known.id))!;
+    const candidates = await listNewIdentities(db, knownPerson);
+    expect(candidates.map((p) => p.id)).toEqual([fresh.id]);
+    expect(candidates.map((p) => p.id)).not.toContain(otherName.id);
+    expect(candidates[0]).toMatchObject({ name: `Koen ${familyName}`, lastLoginAt: null });
   });
 });

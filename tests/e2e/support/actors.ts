@@ -27,6 +27,9 @@ export const E2E_PERSONS = {
   secondStaff: extra('staff-2', 'Stien', 'Tweedemedewerker', 'tweede medewerker leersteuncentrum'),
   /** Parent of the story dossier (dossier-work.spec.ts): sees what the centre shares there. */
   storyParent: extra('parent-story', 'Sara', 'Olijfhout', 'ouder van Noor Olijfhout'),
+  /** Parents of the other dossier who re-create their itsme account (relink.spec.ts: with and without JavaScript). */
+  relinkParent: extra('parent-relink', 'Ria', 'Herkoppel', 'ouder die haar itsme-account opnieuw aanmaakt'),
+  relinkParentNoScript: extra('parent-relink-nojs', 'Jos', 'Zonderscript', 'ouder die zijn itsme-account opnieuw aanmaakt'),
 } as const;
 
 export const ALL_E2E_PERSONS: TestPerson[] = [...Object.values(TEST_PERSONS), ...Object.values(E2E_PERSONS)];

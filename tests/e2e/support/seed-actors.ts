@@ -66,6 +66,8 @@ export async function seedActors(db: Db): Promise<void> {
       contact('awaiting', E2E_PERSONS.awaiting, TARGET_DOSSIER, 'parent', false, 'awaiting_confirmation'),
       contact('refused', E2E_PERSONS.refused, TARGET_DOSSIER, 'parent', true, 'refused'),
       contact('parent-story', E2E_PERSONS.storyParent, STORY_DOSSIER, 'parent'),
+      contact('parent-relink', E2E_PERSONS.relinkParent, OTHER_DOSSIER, 'parent'),
+      contact('parent-relink-nojs', E2E_PERSONS.relinkParentNoScript, OTHER_DOSSIER, 'parent'),
     ])
     .onConflictDoNothing();
 }

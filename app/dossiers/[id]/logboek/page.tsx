@@ -4,6 +4,7 @@ import { isEventKind, listDossierEvents, type EventKind } from '@/lib/audit/list
 import { db } from '@/lib/db/client';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
 import { formatDateTime, t } from '@/lib/i18n';
+import { fill } from '@/lib/i18n/format';
 
 export const metadata: Metadata = { title: t.auditLog.title };
 
@@ -79,6 +80,11 @@ export default async function AuditLogPage({
                     <span className="sr-only">{c.subject}: </span>
                     {e.subject}
                   </>
+                )}
+                {e.replaced && (
+                  <span className="block text-sm" data-testid="relinked-from">
+                    {fill(t.auditLog.relinkedFrom, { name: e.replaced.name, date: formatDateTime(e.replaced.registeredAt) })}
+                  </span>
                 )}
                 {e.role && (
                   <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-sm font-medium text-brand-800">
