@@ -61,7 +61,7 @@ export async function callAction(
 /**
  * Calls a form's server action directly with a real form post, as React's client sends one: a
  * multipart body whose field `0` holds the arguments and `$K1` stands for the form, whose
- * fields travel as `1_<name>`. The form is the last argument.
+ * fields travel as `_1_<name>` (React's reply format). The form is the last argument.
  */
 export async function callFormAction(
   appUrl: string,
@@ -72,7 +72,7 @@ export async function callFormAction(
   cookie?: string,
 ): Promise<{ status: number; body: string }> {
   const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(`1_${name}`, value);
+  for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value);
   body.set('0', JSON.stringify([...(escapeReply(args) as unknown[]), '$K1']));
   const response = await fetch(`${appUrl}${page}`, {
     method: 'POST',
