@@ -37,9 +37,8 @@ export function DraftAttachments({
                 <a href={`/dossiers/${dossierId}/bijlagen/${f.id}`} download className="inline-flex min-h-11 min-w-0 items-center break-all text-brand-700 underline">
                   {fill(t.attachments.download, { name: f.fileName, size: formatSize(f.size) })}
                 </a>
-                <button type="submit" name="attachmentId" value={f.id} disabled={pending} className={secondaryButton}>
+                <button type="submit" name="attachmentId" value={f.id} disabled={pending} aria-label={`${m.remove}: ${f.fileName}`} className={secondaryButton}>
                   {m.remove}
-                  <span className="sr-only">: {f.fileName}</span>
                 </button>
               </li>
             ))}

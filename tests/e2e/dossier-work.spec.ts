@@ -178,7 +178,7 @@ async function expectFits360(page: Page) {
 /** 'Nieuwe aanvraag' for Noor Olijfhout (the story dossier), saved as 'Werkversie'; back on her dossier. */
 async function saveDraftForNoor(page: Page, question: string, files: { name: string; buffer: Buffer }[] = []) {
   await page.goto('/aanvragen/nieuw?q=olijfhout');
-  await page.getByRole('radio', { name: /Noor Olijfhout · 2016/ }).check();
+  await page.getByRole('radio', { name: /Noor Olijfhout · 2016 · Basisschool De Linde · L3/ }).check();
   await page.getByLabel('Soort aanvraag').selectOption({ label: 'Vraag om advies' });
   await page.getByLabel('Je vraag').fill(question);
   if (files.length) await page.getByLabel('Bijlagen (niet verplicht)').setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/pdf' })));
