@@ -7,6 +7,21 @@ import type { z } from 'zod';
 import type { FormState } from '@/lib/actions/form-state';
 
 /**
+ * The form's data without the empty, nameless part a file input with no file chosen adds.
+ * Posted natively the server reads that part as "no file"; sent by React it arrives as an empty
+ * file named "undefined" (the multipart parser gives no name for `filename=""`), which the upload
+ * check would refuse as an empty file.
+ */
+function withoutEmptyFileParts(data: FormData): FormData {
+  const out = new FormData();
+  for (const [key, value] of data.entries()) {
+    if (typeof value !== 'string' && value.size === 0 && value.name === '') continue;
+    out.append(key, value);
+  }
+  return out;
+}
+
+/**
  * A native <form action={serverAction}> (works without JavaScript: the server answers with the
  * state, the values as sent and every field's error) enhanced by react-hook-form with the same
  * zod schema the action parses: with JavaScript, invalid fields are shown before anything is sent.
@@ -35,7 +50,7 @@ export function useEnhancedForm<TIn extends FieldValues, TOut extends FieldValue
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     void form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(element, submitter)));
+      startTransition(() => formAction(withoutEmptyFileParts(new FormData(element, submitter))));
     })(event);
   };
 

@@ -6,13 +6,15 @@ import { attachmentBlobs } from '@/lib/db/schema';
 /**
  * Where attachment bytes live. The database store keeps them in PostgreSQL (bytea) and writes
  * them with the caller's transaction, so an entry and its files are committed together or not
- * at all. Another store (S3-compatible) implements the same two calls and is chosen by the
+ * at all. Another store (S3-compatible) implements the same calls and is chosen by the
  * attachment row's `store` code.
  */
 export interface AttachmentStorage {
   readonly code: StoreCode;
   put(tx: Db, attachmentId: string, data: Uint8Array): Promise<void>;
   get(db: Db, attachmentId: string): Promise<Uint8Array | null>;
+  /** Deletes the bytes, in the caller's transaction (before the attachment row goes). */
+  remove(tx: Db, attachmentId: string): Promise<void>;
 }
 
 export const databaseStore: AttachmentStorage = {
@@ -23,6 +25,9 @@ export const databaseStore: AttachmentStorage = {
   async get(db, attachmentId) {
     const [row] = await db.select({ data: attachmentBlobs.data }).from(attachmentBlobs).where(eq(attachmentBlobs.attachmentId, attachmentId));
     return row ? new Uint8Array(row.data) : null;
+  },
+  async remove(tx, attachmentId) {
+    await tx.delete(attachmentBlobs).where(eq(attachmentBlobs.attachmentId, attachmentId));
   },
 };
 

@@ -32,7 +32,8 @@ const VIEW_EVENTS: Record<DossierAction, AuditAction | null> = {
   'contacts.manage': null,
   'entries.write': null,
   'requests.work': null,
-  'requests.submit': null,
+  // 'Werkversie bewerken' shows the student and the draft: a view of the dossier.
+  'requests.submit': 'dossier_viewed',
 };
 
 /** The caller's grant for `action` on this dossier, or null for a malformed, unknown, out-of-reach or forbidden one alike. */

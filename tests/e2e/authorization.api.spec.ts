@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { TEST_PERSONS } from '@/tooling/demo/test-persons';
-import { E2E_PERSONS, TARGET_DOSSIER, UNKNOWN_DOSSIER } from './support/actors';
+import { E2E_PERSONS, TARGET_COMPLETED, TARGET_COMPLETED_FILE, TARGET_DOSSIER, TARGET_DRAFT, TARGET_DRAFT_FILE, UNKNOWN_DOSSIER } from './support/actors';
 import { loginOverHttp } from './support/http-session';
 import { E2E } from './support/ports';
-import { actionId, buildActions, callAction } from './support/server-actions';
+import { actionId, buildActions, callAction, callFormAction } from './support/server-actions';
 import { MATRIX_DEPARTMENT } from './support/seed-actors';
 import { CONTACTS_ACTIONS_FILE, DOSSIER_ACTIONS_FILE, NEW_REQUEST_ACTIONS_FILE, NO_SUCH_ID, dossierActions, staffActions } from './support/staff-actions';
 import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/tooling/demo/demo-data';
@@ -18,7 +18,8 @@ import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/tooling/demo/demo-data';
 type Expect = 'ok' | 'login' | '404';
 /**
  * write  = entries and request work (centre staff in scope only)
- * submit = 'Indienen' of a request of this dossier (its school's or department's manager only)
+ * submit = 'Indienen', 'Werkversie bewerken' and removing a draft's attachment, on a request of
+ *          this dossier (its school's or department's manager only)
  * newRequest = 'Nieuwe aanvraag' (any school or department manager; the student is checked inside)
  */
 type Row = { requests: Expect; dossier: Expect; contacts: Expect; log: Expect; manage: Expect; write: Expect; submit: Expect; newRequest: Expect };
@@ -114,6 +115,58 @@ for (const { actor, sub, row } of MATRIX) {
     expect(download.status, `${actor} · unknown attachment`).toBe(404);
   });
 }
+
+// ── 'Werkversie bewerken' on a real draft (issue 12) ─────────────────────────────────────────
+const DRAFT_PAGE = `/dossiers/${TARGET_DOSSIER}/werkversie/${TARGET_DRAFT}`;
+const draftForm = (studentId: string) => ({ studentMode: 'existing', studentId, type: 'advice', description: 'Overschreven door de matrix.', intent: 'draft' });
+
+test("'Werkversie bewerken' and removing a draft's file, posted as real forms: refused to a parent, the centre and other schools' managers; a submitted request is refused in Dutch", async () => {
+  const edit = actionId(DOSSIER_ACTIONS_FILE, 'editDraftAction');
+  const remove = actionId(DOSSIER_ACTIONS_FILE, 'removeDraftAttachmentAction');
+  const post = (id: string, requestId: string, fields: Record<string, string>, cookie: string) =>
+    callFormAction(E2E.appUrl, `/dossiers/${TARGET_DOSSIER}`, id, [TARGET_DOSSIER, requestId, null], fields, cookie);
+  const student = demoId('student:0');
+  const school = (await loginOverHttp(E2E.appUrl, TEST_PERSONS.schoolManager.sub)).cookie;
+  const before = await get(DRAFT_PAGE, school);
+  expect(before.status).toBe(200);
+  expect(before.body).toContain('matrix-werkversie.pdf');
+
+  const refused = [
+    ['parent of this student', TEST_PERSONS.parent.sub],
+    ['centre staff', TEST_PERSONS.centreStaff.sub],
+    ['school manager of another school', E2E_PERSONS.otherSchoolManager.sub],
+    ['department manager of another department', TEST_PERSONS.departmentManager.sub],
+  ] as const;
+  for (const [actor, sub] of refused) {
+    const cookie = (await loginOverHttp(E2E.appUrl, sub)).cookie;
+    expect((await get(DRAFT_PAGE, cookie)).status, `${actor} · the page`).toBe(404);
+    expect((await post(edit, TARGET_DRAFT, draftForm(student), cookie)).status, `${actor} · editDraftAction`).toBe(404);
+    expect((await post(edit, TARGET_DRAFT, { ...draftForm(student), intent: 'submit' }, cookie)).status, `${actor} · editDraftAction, submit`).toBe(404);
+    expect((await post(remove, TARGET_DRAFT, { attachmentId: TARGET_DRAFT_FILE }, cookie)).status, `${actor} · remove a draft's file`).toBe(404);
+    expect((await post(remove, TARGET_COMPLETED, { attachmentId: TARGET_COMPLETED_FILE }, cookie)).status, `${actor} · remove a submitted file`).toBe(404);
+  }
+  const after = await get(DRAFT_PAGE, school);
+  expect(after.body).toContain('matrix-werkversie.pdf');
+  expect(after.body).toContain('Vraag naar ondersteuning bij lezen en plannen.');
+  expect(after.body).not.toContain('Overschreven door de matrix.');
+
+  // The same posts by the student's own school manager reach the action (and change nothing here).
+  const otherStudent = await post(edit, TARGET_DRAFT, draftForm(demoId('student:1')), school);
+  expect(otherStudent.status).toBe(200);
+  expect(otherStudent.body).toContain('Een werkversie blijft bij haar leerling.');
+  const notItsFile = await post(remove, TARGET_DRAFT, { attachmentId: TARGET_COMPLETED_FILE }, school);
+  expect(notItsFile.body).toContain('Deze bijlage bestaat niet (meer) bij deze werkversie.');
+  // A submitted (here: completed) request is no draft: refused in Dutch, its file stays.
+  for (const fields of [draftForm(student), { ...draftForm(student), intent: 'submit' }]) {
+    const edited = await post(edit, TARGET_COMPLETED, fields, school);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toContain('Deze aanvraag is al ingediend en kan niet meer gewijzigd worden');
+  }
+  const removed = await post(remove, TARGET_COMPLETED, { attachmentId: TARGET_COMPLETED_FILE }, school);
+  expect(removed.body).toContain('Deze aanvraag is al ingediend en kan niet meer gewijzigd worden');
+  expect((await get(`/dossiers/${TARGET_DOSSIER}/bijlagen/${TARGET_COMPLETED_FILE}`, school)).status).toBe(200);
+  expect((await get(`/dossiers/${TARGET_DOSSIER}/bijlagen/${TARGET_DRAFT_FILE}`, school)).status).toBe(200);
+});
 
 // ── 'Beheer organisatie' (DOMAIN.md, 'The organisation and its requests') ───────────────────
 /** The units the organisation matrix acts on, and one that does not exist. */

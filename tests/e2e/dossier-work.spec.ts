@@ -168,3 +168,116 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText(new RegExp(`Er staat al een leerling Mila ${family} met dezelfde geboortedatum`))).toBeVisible();
   });
 });
+
+// ── 'Werkversie bewerken' (issue 12) ───────────────────────────────────────────────────────────
+async function expectFits360(page: Page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, `${page.url()} is ${width}px wide`).toBeLessThanOrEqual(360);
+}
+
+/** 'Nieuwe aanvraag' for Noor Olijfhout (the story dossier), saved as 'Werkversie'; back on her dossier. */
+async function saveDraftForNoor(page: Page, question: string, files: { name: string; buffer: Buffer }[] = []) {
+  await page.goto('/aanvragen/nieuw?q=olijfhout');
+  await page.getByRole('radio', { name: /Noor Olijfhout · 2016 · Basisschool De Linde · L3/ }).check();
+  await page.getByLabel('Soort aanvraag').selectOption({ label: 'Vraag om advies' });
+  await page.getByLabel('Je vraag').fill(question);
+  if (files.length) await page.getByLabel('Bijlagen (niet verplicht)').setInputFiles(files.map((f) => ({ ...f, mimeType: 'application/pdf' })));
+  await page.getByRole('button', { name: 'Bewaar als werkversie' }).click();
+  await expect(page).toHaveURL(new RegExp(`/dossiers/${STORY_DOSSIER}\\?aanvraag=werkversie`));
+}
+
+test.describe("'Werkversie bewerken' at 360 px", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the manager saves a draft, edits its question, removes an attachment, then submits', async ({ page }) => {
+    test.setTimeout(90_000);
+    const suffix = randomUUID().slice(0, 6);
+    await loginAs(page, TEST_PERSONS.schoolManager);
+    await saveDraftForNoor(page, `Eerste versie van de vraag (${suffix}).`, [
+      { name: 'oud-verslag.pdf', buffer: pdf('oud') },
+      { name: 'nieuw-verslag.pdf', buffer: pdf('nieuw') },
+    ]);
+    const draft = page.getByTestId('request').filter({ hasText: suffix });
+    await expect(draft).toContainText('Werkversie');
+    await draft.getByRole('link', { name: /Werkversie bewerken/ }).click();
+
+    // The 'Nieuwe aanvraag' form with the draft's own values; the student is not asked again.
+    await expect(page.getByRole('heading', { level: 1, name: 'Werkversie bewerken: Noor Olijfhout' })).toBeVisible();
+    const editUrl = page.url();
+    await expect(page.getByLabel('Soort aanvraag')).toHaveValue('advice');
+    await expect(page.getByLabel('Je vraag')).toHaveValue(`Eerste versie van de vraag (${suffix}).`);
+    await expect(page.getByRole('radio', { name: 'Een nieuwe leerling' })).toHaveCount(0);
+    await expect(page.getByTestId('draft-attachment')).toHaveCount(2);
+    await expectFits360(page);
+    await expectAccessible(page, 'werkversie bewerken');
+
+    await page.getByRole('button', { name: 'Verwijderen: oud-verslag.pdf' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'De bijlage is verwijderd.' })).toBeVisible();
+    await expect(page.getByTestId('draft-attachment')).toHaveCount(1);
+    await expect(page.getByTestId('draft-attachment')).toContainText('nieuw-verslag.pdf');
+    await expectAccessible(page, 'werkversie bewerken, a file removed');
+
+    // An empty question is refused in Dutch before anything is sent; then the new question is saved.
+    await page.getByLabel('Je vraag').fill('');
+    await page.getByRole('button', { name: 'Bewaar als werkversie' }).click();
+    await expect(page.getByText('Beschrijf je vraag.')).toBeVisible();
+    await page.getByLabel('Soort aanvraag').selectOption({ label: 'Aanvraag ondersteuning' });
+    await page.getByLabel('Je vraag').fill(`Bijgewerkte vraag: Noor leest traag (${suffix}).`);
+    await page.getByRole('button', { name: 'Bewaar als werkversie' }).click();
+    await expect(page).toHaveURL(new RegExp(`/dossiers/${STORY_DOSSIER}\\?aanvraag=werkversie`));
+    const edited = page.getByTestId('request').filter({ hasText: `Bijgewerkte vraag: Noor leest traag (${suffix}).` });
+    await expect(edited).toContainText('Werkversie');
+    await expect(edited).toContainText('Aanvraag ondersteuning');
+    await expect(edited.getByRole('link', { name: /nieuw-verslag\.pdf/ })).toBeVisible();
+    await expect(edited.getByRole('link', { name: /oud-verslag\.pdf/ })).toHaveCount(0);
+    await expectFits360(page);
+    await expectAccessible(page, 'dossier with the edited draft');
+
+    await edited.getByRole('button', { name: 'Indienen' }).click();
+    await expect(edited).toContainText('Ingediend');
+    await expect(edited.getByRole('link', { name: /Werkversie bewerken/ })).toHaveCount(0);
+    // The submitted request is not editable any more, and says so.
+    await page.goto(editUrl);
+    await expect(page.getByText('Deze aanvraag is al ingediend en kan niet meer gewijzigd worden')).toBeVisible();
+    await expect(page.getByLabel('Je vraag')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Verwijderen/ })).toHaveCount(0);
+  });
+});
+
+test.describe("'Werkversie bewerken' without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+
+  test('edit, add a file, remove it, and save and submit in one go', async ({ page }) => {
+    const suffix = randomUUID().slice(0, 6);
+    await loginAs(page, TEST_PERSONS.schoolManager, '/aanmelden?terug=/aanvragen/nieuw');
+    await saveDraftForNoor(page, `Vraag zonder JavaScript (${suffix}).`);
+    await page.getByTestId('request').filter({ hasText: suffix }).getByRole('link', { name: /Werkversie bewerken/ }).click();
+    const editUrl = page.url();
+    await expect(page.getByText('Deze werkversie heeft geen bijlagen.')).toBeVisible();
+
+    await page.getByLabel('Je vraag').fill(`Vraag zonder JavaScript, aangevuld (${suffix}).`);
+    await page.getByLabel('Bijlagen toevoegen (niet verplicht)').setInputFiles({ name: 'zonder-js.pdf', mimeType: 'application/pdf', buffer: pdf('zonder js') });
+    await page.getByRole('button', { name: 'Bewaar als werkversie' }).click();
+    const request = page.getByTestId('request').filter({ hasText: `aangevuld (${suffix})` });
+    await expect(request).toContainText('Werkversie');
+    await expect(request.getByRole('link', { name: /zonder-js\.pdf/ })).toBeVisible();
+
+    await page.goto(editUrl);
+    await page.getByRole('button', { name: 'Verwijderen: zonder-js.pdf' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'De bijlage is verwijderd.' })).toBeVisible();
+    await expect(page.getByText('Deze werkversie heeft geen bijlagen.')).toBeVisible();
+    await expectFits360(page);
+
+    // The server's errors in Dutch, the typed text kept; then 'Indienen' saves and submits.
+    await page.getByLabel('Je vraag').fill('');
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    await expect(page.getByText('Beschrijf je vraag.')).toBeVisible();
+    await expect(page.getByLabel('Soort aanvraag')).toHaveValue('advice');
+    await page.getByLabel('Je vraag').fill(`Vraag zonder JavaScript, ingediend (${suffix}).`);
+    await page.getByRole('button', { name: 'Indienen' }).click();
+    await expect(page.getByText('De aanvraag is ingediend bij het leersteuncentrum.')).toBeVisible();
+    const sent = page.getByTestId('request').filter({ hasText: `ingediend (${suffix})` });
+    await expect(sent).toContainText('Ingediend');
+    await expect(sent.getByRole('link')).toHaveCount(0);
+  });
+});

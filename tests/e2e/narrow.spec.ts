@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_PERSONS } from '@/tooling/demo/test-persons';
-import { E2E_PERSONS, TARGET_DOSSIER } from './support/actors';
+import { E2E_PERSONS, TARGET_DOSSIER, TARGET_DRAFT } from './support/actors';
 import { loginAs } from './support/login';
 
 /**
@@ -42,9 +42,11 @@ test('a parent’s pages fit 360 px', async ({ page }) => {
   for (const path of ['/mijn-dossiers', `/dossiers/${TARGET_DOSSIER}`]) await expectFits(page, path);
 });
 
-test('a school manager’s Nieuwe aanvraag and the centre’s open entry form fit 360 px', async ({ page }) => {
+test('a school manager’s Nieuwe aanvraag, Werkversie bewerken and the centre’s open entry form fit 360 px', async ({ page }) => {
   await loginAs(page, TEST_PERSONS.schoolManager);
-  for (const path of ['/aanvragen/nieuw', '/aanvragen/nieuw?q=olijfhout', `/dossiers/${TARGET_DOSSIER}`]) await expectFits(page, path);
+  for (const path of ['/aanvragen/nieuw', '/aanvragen/nieuw?q=olijfhout', `/dossiers/${TARGET_DOSSIER}`, `/dossiers/${TARGET_DOSSIER}/werkversie/${TARGET_DRAFT}`]) {
+    await expectFits(page, path);
+  }
   await page.goto('/aanvragen/nieuw');
   await page.getByRole('radio', { name: 'Een nieuwe leerling' }).check();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { asFormData, fieldErrorsOf, filesOf, textValues, type FormResult, type FormState } from '@/lib/actions/form-state';
 import type { FieldErrors } from '@/lib/actions/result';
@@ -16,6 +17,9 @@ import { entryFormSchema, type EntryInput } from '@/lib/entries/entry-form-schem
 import { t } from '@/lib/i18n';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { completeRequest } from '@/lib/requests/complete-request';
+import { editDraft } from '@/lib/requests/edit-draft';
+import { removeDraftAttachment } from '@/lib/requests/remove-draft-attachment';
+import { requestFormSchema } from '@/lib/requests/request-form-schema';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { takeUpRequest } from '@/lib/requests/take-up-request';
 import { isUuid } from '@/lib/text/uuid';
@@ -118,5 +122,45 @@ export async function submitRequestAction(dossierId: string, requestId: string, 
     if (outcome.status === 'not_found') return failed(t.requestWork.errors.notFound);
     if (outcome.status === 'wrong_status') return failed(t.requestWork.errors.wrongStatus);
     return { ok: true, message: t.requestWork.submittedDone };
+  });
+}
+
+/**
+ * 'Werkversie bewerken' (school or department manager): the 'Nieuwe aanvraag' form and schema
+ * with the draft's own student; 'Bewaar als werkversie' keeps it a draft, 'Indienen' saves and
+ * submits. A submitted request is refused. Back to the dossier on success, like a new request.
+ */
+export async function editDraftAction(dossierId: string, requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return dossierForm(dossierId, 'requests.submit', formData, async (grant, form) => {
+    if (!requestIdOk(requestId)) return failed(t.draftRequest.errors.notFound);
+    const values = textValues(form);
+    const parsed = requestFormSchema.safeParse(values);
+    if (!parsed.success) return failed(t.newRequest.errors.invalid, values, fieldErrorsOf(parsed.error));
+    const v = parsed.data;
+    if (v.studentMode !== 'existing' || v.studentId !== grant.student.id) return failed(t.draftRequest.errors.otherStudent, values);
+    const uploads = await validateUploads(filesOf(form));
+    if (!uploads.ok) {
+      const message = uploadMessage(uploads.problem, uploads.fileName);
+      return failed(message, values, { attachments: message });
+    }
+    const outcome = await editDraft(db(), grant, requestId, { type: v.type, description: v.description, submit: v.intent === 'submit' }, uploads.files);
+    if (outcome.status === 'not_found') return failed(t.draftRequest.errors.notFound);
+    if (outcome.status === 'not_draft') return failed(t.draftRequest.errors.notDraft, values);
+    revalidatePath(`/dossiers/${grant.id}`);
+    redirect(`/dossiers/${grant.id}?aanvraag=${outcome.status === 'submitted' ? 'ingediend' : 'werkversie'}`);
+  });
+}
+
+/** 'Verwijderen' of an attachment of a 'Werkversie' (the pressed button names it); a submitted request keeps its files. */
+export async function removeDraftAttachmentAction(dossierId: string, requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  return dossierForm(dossierId, 'requests.submit', formData, async (grant, form) => {
+    if (!requestIdOk(requestId)) return failed(t.draftRequest.errors.notFound);
+    const attachmentId = form.get('attachmentId');
+    if (typeof attachmentId !== 'string' || !isUuid(attachmentId)) return failed(t.draftRequest.errors.attachmentNotFound);
+    const outcome = await removeDraftAttachment(db(), grant, requestId, attachmentId);
+    if (outcome.status === 'not_found') return failed(t.draftRequest.errors.attachmentNotFound);
+    if (outcome.status === 'not_draft') return failed(t.draftRequest.errors.notDraft);
+    revalidatePath(`/dossiers/${grant.id}/werkversie/${requestId}`);
+    return { ok: true, message: t.draftRequest.removed };
   });
 }

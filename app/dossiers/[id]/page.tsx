@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { secondaryButton } from '@/components/forms/field';
 import { AttachmentLinks } from '@/components/dossiers/attachment-links';
 import { DossierActions } from '@/components/dossiers/dossier-actions';
 import { DossierHeader } from '@/components/dossiers/dossier-header';
@@ -108,8 +109,12 @@ export default async function DossierPage({
                     </details>
                   )}
                   {maySubmit && r.status === 'draft' && (
-                    <div className="mt-3">
+                    <div className="mt-3 flex flex-wrap items-start gap-3">
                       <SubmitDraftForm action={submitRequestAction.bind(null, grant.id, r.id)} />
+                      <Link href={`/dossiers/${grant.id}/werkversie/${r.id}`} className={`${secondaryButton} inline-flex items-center`}>
+                        {t.draftRequest.edit}
+                        <span className="sr-only">: {t.requestType[r.type]}</span>
+                      </Link>
                     </div>
                   )}
                   {workGrant && (r.status === 'submitted' || r.status === 'in_progress') && (

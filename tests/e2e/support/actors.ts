@@ -42,3 +42,10 @@ export const OTHER_DOSSIER = demoId(`dossier:${demoId('student:1')}`);
 export const STORY_DOSSIER = demoId(`dossier:${demoId('student:2')}`);
 /** A well-formed id that matches no dossier. */
 export const UNKNOWN_DOSSIER = '00000000-0000-4000-8000-000000000000';
+
+/** The target dossier's two demo requests (tooling/demo/seed.ts): the school's 'Werkversie' and a completed one. */
+export const TARGET_DRAFT = demoId(`request:${demoId('student:0')}:0`);
+export const TARGET_COMPLETED = demoId(`request:${demoId('student:0')}:1`);
+/** The attachment the e2e seed gives each of them (seed-actors.ts), for 'Werkversie bewerken' and its refusals. */
+export const TARGET_DRAFT_FILE = demoId('attachment:e2e:draft');
+export const TARGET_COMPLETED_FILE = demoId('attachment:e2e:completed');

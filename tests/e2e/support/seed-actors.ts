@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { DEMO_CENTRE, DEMO_SCHOOLS, demoId } from '@/tooling/demo/demo-data';
 import * as t from '@/lib/db/schema';
-import { E2E_PERSONS, OTHER_DOSSIER, STORY_DOSSIER, TARGET_DOSSIER } from './actors';
+import { E2E_PERSONS, OTHER_DOSSIER, STORY_DOSSIER, TARGET_COMPLETED, TARGET_COMPLETED_FILE, TARGET_DOSSIER, TARGET_DRAFT, TARGET_DRAFT_FILE } from './actors';
 
 /** A department of the demo's first school that only the matrix acts on (its deactivation touches nothing else). */
 export const MATRIX_DEPARTMENT = demoId('dept:linde:matrix');
@@ -69,5 +70,29 @@ export async function seedActors(db: Db): Promise<void> {
       contact('parent-relink', E2E_PERSONS.relinkParent, OTHER_DOSSIER, 'parent'),
       contact('parent-relink-nojs', E2E_PERSONS.relinkParentNoScript, OTHER_DOSSIER, 'parent'),
     ])
+    .onConflictDoNothing();
+
+  // A file on the target dossier's 'Werkversie' and one on its completed request: the matrix
+  // tries to remove them as callers who may not (authorization.api.spec.ts).
+  const bytes = Buffer.from('%PDF-1.7\n% matrix\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+  const files = [
+    { id: TARGET_DRAFT_FILE, requestId: TARGET_DRAFT, fileName: 'matrix-werkversie.pdf' },
+    { id: TARGET_COMPLETED_FILE, requestId: TARGET_COMPLETED, fileName: 'matrix-afgerond.pdf' },
+  ];
+  await db
+    .insert(t.attachments)
+    .values(
+      files.map((f) => ({
+        ...f,
+        dossierId: TARGET_DOSSIER,
+        contentType: 'application/pdf',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      })),
+    )
+    .onConflictDoNothing();
+  await db
+    .insert(t.attachmentBlobs)
+    .values(files.map((f) => ({ attachmentId: f.id, data: bytes })))
     .onConflictDoNothing();
 }

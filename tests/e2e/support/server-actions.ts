@@ -59,6 +59,31 @@ export async function callAction(
 }
 
 /**
+ * Calls a form's server action directly with a real form post, as React's client sends one: a
+ * multipart body whose field `0` holds the arguments and `$K1` stands for the form, whose
+ * fields travel as `_1_<name>` (React's reply format). The form is the last argument.
+ */
+export async function callFormAction(
+  appUrl: string,
+  page: string,
+  id: string,
+  args: unknown[],
+  fields: Record<string, string>,
+  cookie?: string,
+): Promise<{ status: number; body: string }> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(`_1_${name}`, value);
+  body.set('0', JSON.stringify([...(escapeReply(args) as unknown[]), '$K1']));
+  const response = await fetch(`${appUrl}${page}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Next-Action': id, Accept: 'text/x-component', Origin: appUrl, ...(cookie ? { cookie } : {}) },
+    body,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/**
  * React's reply format reads a string starting with `$` as a reference; its client escapes such
  * strings as `$$…`, and so do we, so the action receives exactly the value the test means.
  */

@@ -37,5 +37,7 @@ export function dossierActions(): { name: string; needs: 'write' | 'submit'; arg
     { name: 'takeUpRequestAction', needs: 'write', args: (d) => [d, NO_SUCH_ID, null, { assigneeId: NO_SUCH_ID }] },
     { name: 'completeRequestAction', needs: 'write', args: (d) => [d, NO_SUCH_ID, null, { closingNote: 'x' }] },
     { name: 'submitRequestAction', needs: 'submit', args: (d) => [d, NO_SUCH_ID, null, {}] },
+    { name: 'editDraftAction', needs: 'submit', args: (d) => [d, NO_SUCH_ID, null, { type: 'advice', description: 'x' }] },
+    { name: 'removeDraftAttachmentAction', needs: 'submit', args: (d) => [d, NO_SUCH_ID, null, { attachmentId: NO_SUCH_ID }] },
   ];
 }

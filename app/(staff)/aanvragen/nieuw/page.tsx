@@ -46,9 +46,12 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       <RequestForm
         key={q}
         action={createRequestAction}
-        students={students.map((s) => ({ id: s.id, name: s.name, birthYear: s.birthYear, schoolName: s.schoolName, className: s.className }))}
-        searched={q !== ''}
-        placements={placements}
+        target={{
+          kind: 'new',
+          students: students.map((s) => ({ id: s.id, name: s.name, birthYear: s.birthYear, schoolName: s.schoolName, className: s.className })),
+          searched: q !== '',
+          placements,
+        }}
         maxMb={maxAttachmentBytes() / 1024 / 1024}
       />
     </section>
