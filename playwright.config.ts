@@ -33,6 +33,8 @@ export default defineConfig({
         /journey\.spec\.ts$/,
         // Issue 16's journeys (languages, the invitation bound to its person): phone only.
         /invitee-language\.spec\.ts$/,
+        // Issue 13's invitation page before JavaScript: a phone's.
+        /invite-without-js\.spec\.ts$/,
       ],
       grepInvert: /invite a (teacher|clb|care_provider):/,
       use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions },
