@@ -1,8 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 import { isStaffRole, LOCALES, type InviteRole } from '@/lib/codes';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, t } from '@/lib/i18n';
-import type { InviteFormResult } from '@/lib/invites/invite-form-state';
-import { EXPECTED_NAME_MAX } from '@/lib/invites/invite-form-schema';
+import { EXPECTED_NAME_MAX, type InviteFormResult } from '@/lib/invites/invite-form-state';
 
 /**
  * The invite form's fields and its Check answer, once for the dialog (react-hook-form,

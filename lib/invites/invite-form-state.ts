@@ -1,6 +1,9 @@
 import { DEFAULT_LOCALE, type Locale } from '@/lib/codes';
 import type { CheckResult } from './check-result';
 
+/** The longest 'Naam zoals gekend door de school' (here, not in the zod schema, so the page's form needs no zod). */
+export const EXPECTED_NAME_MAX = 200;
+
 /** What Check (or a refused Verstuur) answers the invite form: Check's outcome, or a Dutch error. */
 export type InviteFormResult = CheckResult | { status: 'error'; message: string };
 
