@@ -35,6 +35,8 @@ export default defineConfig({
         /invitee-language\.spec\.ts$/,
         // Issue 14's 'Koppel opnieuw' (a re-created itsme account): phone only.
         /relink\.spec\.ts$/,
+        // Issue 13's invitation page before JavaScript: a phone's.
+        /invite-without-js\.spec\.ts$/,
       ],
       grepInvert: /invite a (teacher|clb|care_provider):/,
       use: { ...devices['Desktop Chrome'], channel: undefined, launchOptions },

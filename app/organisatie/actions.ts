@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/actions/result';
 import { db } from '@/lib/db/client';
 import { t } from '@/lib/i18n';
@@ -13,8 +14,10 @@ import {
   resendInviteFor,
   retryMailFor,
   sendInviteFor,
+  submitInviteFormFor,
   type InviteActionResult,
 } from '@/lib/invites/invite-actions';
+import type { InviteFormState } from '@/lib/invites/invite-form-state';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { endMembership } from '@/lib/organisation/end-membership';
 import type { NameFormState } from '@/lib/organisation/name-form-state';
@@ -42,7 +45,7 @@ function refresh(unit: Unit) {
 /** A staff action on this unit: a success refreshes its page (and wakes the outbox when a mail was queued). */
 function staffAction(ref: unknown, body: (grant: UnitGrant<'staff.manage'>) => Promise<InviteActionResult>): Promise<ActionResult> {
   return withUnit(ref, 'staff.manage', async (grant) => {
-    const { mail, ...result } = await body(grant);
+    const { mail, invitationId: _sent, ...result } = await body(grant);
     if (result.ok) {
       if (mail) kickOutbox();
       refresh(grant.unit);
@@ -111,6 +114,17 @@ export async function checkStaffInviteAction(ref: unknown, input: unknown): Prom
 /** 'Verstuur' of a staff invitation. */
 export async function sendStaffInviteAction(ref: unknown, input: unknown): Promise<ActionResult> {
   return staffAction(ref, (grant) => sendInviteFor(grant, input));
+}
+
+/** The invitation page's form for this unit's staff (before JavaScript); a sent invitation goes back to the unit's page. */
+export async function staffInviteFormAction(ref: unknown, _state: InviteFormState, form: FormData): Promise<InviteFormState> {
+  return withUnit(ref, 'staff.manage', async (grant) => {
+    const outcome = await submitInviteFormFor(grant, form);
+    if (outcome.status === 'form') return outcome.state;
+    kickOutbox();
+    refresh(grant.unit);
+    redirect(`${unitPath(grant.unit)}?uitgenodigd=${outcome.invitationId}`);
+  });
 }
 
 export async function resendStaffInviteAction(ref: unknown, invitationId: unknown): Promise<ActionResult> {

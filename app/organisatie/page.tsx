@@ -16,12 +16,12 @@ export const metadata: Metadata = { title: t.organisation.title };
  * 'Beheer organisatie': centre staff get their centre's page; a school manager the schools
  * they manage (each school's page lets them manage its departments' staff); anyone else 404.
  */
-export default async function OrganisationPage() {
+export default async function OrganisationPage({ searchParams }: { searchParams: Promise<{ uitgenodigd?: string | string[] }> }) {
   const viewer = await requireViewer('/organisatie');
   const centreId = viewer.memberships.find((m) => m.role === 'centre_staff')?.centreId;
   if (centreId) {
     const { grant } = await requireUnit({ kind: 'centre', id: centreId }, 'unit.view', '/organisatie');
-    return <UnitPage grant={grant} />;
+    return <UnitPage grant={grant} sentId={(await searchParams).uitgenodigd} />;
   }
   const origin = await requestOrigin();
   const schools = (

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { InviteDialog } from '@/components/invites/invite-dialog';
+import { unitSubject } from '@/components/invites/invite-subject';
 import { OpenInvitations } from '@/components/invites/open-invitations';
+import { SentNotice } from '@/components/invites/sent-notice';
 import { NameForm } from '@/components/organisation/name-form';
 import { EndedStaff, StaffList } from '@/components/organisation/staff-list';
 import { ActionButton } from '@/components/ui/action-button';
@@ -32,8 +34,9 @@ const card = 'rounded-lg bg-white p-4 shadow-sm';
  * The page of one unit in 'Beheer organisatie' (the centre, a school, a department): what the
  * caller's grant allows — rename and deactivate, the units under it, its staff with
  * 'Toegang intrekken', 'Nodig iemand nieuw uit' for its staff role and the open invitations.
+ * `sentId` is the invitation the invitation page just sent (its confirmation).
  */
-export async function UnitPage({ grant }: { grant: UnitGrant<'unit.view'> }) {
+export async function UnitPage({ grant, sentId }: { grant: UnitGrant<'unit.view'>; sentId?: unknown }) {
   const { unit } = grant;
   const o = t.organisation;
   const ref: UnitRef = { kind: unit.kind, id: unit.id };
@@ -74,6 +77,7 @@ export async function UnitPage({ grant }: { grant: UnitGrant<'unit.view'> }) {
           </h1>
           {unit.kind === 'centre' && <p className="mt-1 text-slate-700">{o.intro}</p>}
         </header>
+        {manageStaff && <SentNotice invitations={invitations} sentId={sentId} />}
 
         {manageUnits && unit.kind !== 'centre' && unit.active && (
           <section aria-labelledby="naam-wijzigen" className={`${card} grid gap-4`}>
@@ -134,7 +138,8 @@ export async function UnitPage({ grant }: { grant: UnitGrant<'unit.view'> }) {
             {canInvite && (
               <InviteDialog
                 roles={[unit.staffRole]}
-                subject={{ kind: 'unit', name: unit.kind === 'department' ? `${unit.name} (${unit.schoolName})` : unit.name }}
+                subject={unitSubject(unit)}
+                href={`${unitPath(unit)}/uitnodigen`}
                 actions={{
                   cancel: cancelStaffInviteAction.bind(null, ref),
                   check: checkStaffInviteAction.bind(null, ref),

@@ -1,11 +1,12 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useRef, useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { useAnnounce } from '@/components/ui/status-announcer';
 import { CONTACT_ROLES, type InviteRole } from '@/lib/codes';
 import { roleLabel, t } from '@/lib/i18n';
-import { subjectLine, type InviteActions, type InviteSubject } from './invite-form';
+import type { InviteActions } from './invite-form';
+import { subjectLine, type InviteSubject } from './invite-subject';
 
 // The form (react-hook-form, zod) is fetched only when someone opens the dialog.
 const InviteForm = dynamic(() => import('./invite-form'), {
@@ -13,20 +14,27 @@ const InviteForm = dynamic(() => import('./invite-form'), {
   loading: () => <p className="py-4">…</p>,
 });
 
+const subscribeNothing = () => () => {};
 
 /**
  * 'Nodig iemand nieuw uit' → "Wie wil je uitnodigen?" → the role's form. The same dialog for
  * a dossier's contacts and a unit's staff: the page passes the roles its target offers. A native modal
  * <dialog>: focus moves in and stays in, Esc and Annuleren close it and focus returns to the
  * button. On a phone it is a full-screen sheet.
+ *
+ * Before the page's JavaScript has loaded, 'Nodig iemand nieuw uit' is a link to `href`, the
+ * invitation page: the same steps as plain pages and forms (components/invites/invite-page.tsx).
  */
 export function InviteDialog({
   actions,
   subject,
+  href,
   roles = CONTACT_ROLES,
 }: {
   actions: InviteActions;
   subject: InviteSubject;
+  /** The invitation page, for a tap before hydration. */
+  href: string;
   roles?: readonly InviteRole[];
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -34,6 +42,8 @@ export function InviteDialog({
   const [role, setRole] = useState<InviteRole | null>(null);
   const [open, setOpen] = useState(false);
   const announce = useAnnounce();
+  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const openerStyle = 'min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800';
 
   const show = () => {
     setRole(null);
@@ -49,14 +59,15 @@ export function InviteDialog({
 
   return (
     <>
-      <button
-        ref={openerRef}
-        type="button"
-        onClick={show}
-        className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-      >
-        {t.invite.open}
-      </button>
+      {hydrated ? (
+        <button ref={openerRef} type="button" onClick={show} className={openerStyle}>
+          {t.invite.open}
+        </button>
+      ) : (
+        <a href={href} className={`${openerStyle} inline-flex items-center`}>
+          {t.invite.open}
+        </a>
+      )}
       <dialog
         ref={dialogRef}
         onClose={onClosed}

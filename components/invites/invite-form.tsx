@@ -4,11 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/result';
-import { LANGUAGE_NAMES, LANGUAGE_TAGS, roleLabel, t } from '@/lib/i18n';
+import { roleLabel, t } from '@/lib/i18n';
 import type { CheckResult } from '@/lib/invites/check-result';
-import { DEFAULT_LOCALE, isLocale, isStaffRole, LOCALES, type InviteRole, type Locale } from '@/lib/codes';
+import { DEFAULT_LOCALE, isLocale, type InviteRole, type Locale } from '@/lib/codes';
 import { fill } from '@/lib/i18n/format';
-import { EXPECTED_NAME_MAX, inviteEmailSchema, type InviteEmailInput, type InviteEmailOutput } from '@/lib/invites/invite-form-schema';
+import { inviteEmailSchema, type InviteEmailInput, type InviteEmailOutput } from '@/lib/invites/invite-form-schema';
+import type { InviteFormResult } from '@/lib/invites/invite-form-state';
+import { CheckResultNote, InviteFields, inviteButton as button } from './invite-fields';
+import { sendLabel, subjectLine, type InviteSubject } from './invite-subject';
 
 /** The server actions of one invitation target, bound to it by the page (components never import routes). */
 export type InviteActions = {
@@ -18,20 +21,6 @@ export type InviteActions = {
   resend: (invitationId: string) => Promise<ActionResult>;
   cancel: (invitationId: string) => Promise<ActionResult>;
 };
-
-/**
- * Whom the invitation is for, named on both steps and on Verstuur: inviting into the wrong
- * child's dossier (or the wrong school) is the costliest mistake.
- */
-export type InviteSubject = { kind: 'dossier'; student: string } | { kind: 'unit'; name: string };
-
-export function subjectLine(subject: InviteSubject): string {
-  return subject.kind === 'dossier' ? fill(t.invite.forStudent, { student: subject.student }) : fill(t.invite.forUnit, { unit: subject.name });
-}
-
-function sendLabel(subject: InviteSubject): string {
-  return subject.kind === 'dossier' ? fill(t.invite.sendFor, { student: subject.student }) : fill(t.invite.sendForUnit, { unit: subject.name });
-}
 
 type Props = {
   actions: InviteActions;
@@ -44,12 +33,10 @@ type Props = {
   onDone: (message: string) => void;
 };
 
-const button = 'min-h-11 rounded-md px-4 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-60';
-
 /** "Nodig een … uit": Check, then Verstuur for exactly the address that passed Check. */
 export default function InviteForm({ actions, role, subject, titleId, onCancel, onBack, onDone }: Props) {
   const form = useForm<InviteEmailInput, unknown, InviteEmailOutput>({ resolver: zodResolver(inviteEmailSchema), defaultValues: { email: '' } });
-  const [result, setResult] = useState<CheckResult | { status: 'error'; message: string } | null>(null);
+  const [result, setResult] = useState<InviteFormResult | null>(null);
   const [checked, setChecked] = useState<{ email: string; token: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const [locale, setLocale] = useState<Locale>(DEFAULT_LOCALE);
@@ -114,13 +101,6 @@ export default function InviteForm({ actions, role, subject, titleId, onCancel, 
       runCheck(email);
     });
 
-  const tone =
-    result?.status === 'ok'
-      ? 'border-green-700 bg-green-50 text-green-900'
-      : result?.status === 'typo' || result?.status === 'open_invitation' || result?.status === 'has_access'
-        ? 'border-amber-700 bg-amber-50 text-amber-900'
-        : 'border-red-700 bg-red-50 text-red-900';
-
   return (
     <form noValidate onSubmit={form.handleSubmit(({ email }) => runCheck(email))}>
       <button type="button" onClick={onBack} className="mb-2 min-h-11 text-sm font-medium text-brand-700 underline">
@@ -134,74 +114,16 @@ export default function InviteForm({ actions, role, subject, titleId, onCancel, 
         {subjectLine(subject)}
       </p>
       <p className="mb-4 rounded-md border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">{t.invite.sensitivity}</p>
-      <label htmlFor="invite-email" className="block font-medium">
-        {t.invite.fieldLabel[role]}
-      </label>
-      <input
-        id="invite-email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoFocus
-        spellCheck={false}
-        autoCapitalize="none"
-        maxLength={320}
-        aria-invalid={fieldError ? true : undefined}
-        aria-describedby={`invite-email-hint${fieldError ? ' invite-email-error' : ''}`}
-        className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 px-3 py-2"
-        {...form.register('email', { onChange: () => setResult(null) })}
+      <InviteFields
+        role={role}
+        emailError={fieldError}
+        email={form.register('email', { onChange: () => setResult(null) })}
+        expectedName={{ value: expectedName, onChange: (event) => setExpectedName(event.target.value) }}
+        locale={{ value: locale, onChange: (event) => setLocale(isLocale(event.target.value) ? event.target.value : DEFAULT_LOCALE) }}
       />
-      <p id="invite-email-hint" className="mt-1 text-sm text-slate-700">
-        {t.invite.sendHint}
-      </p>
-      {fieldError && (
-        <p id="invite-email-error" className="mt-1 text-sm font-medium text-red-800">
-          {fieldError}
-        </p>
-      )}
-      {!isStaffRole(role) && (
-        <>
-      <label htmlFor="invite-name" className="mt-4 block font-medium">
-        {t.invite.nameLabel} <span className="font-normal text-slate-700">{t.invite.nameOptional}</span>
-      </label>
-      <input
-        id="invite-name"
-        type="text"
-        autoComplete="off"
-        maxLength={EXPECTED_NAME_MAX}
-        aria-describedby="invite-name-hint"
-        className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 px-3 py-2"
-        value={expectedName}
-        onChange={(event) => setExpectedName(event.target.value)}
-      />
-      <p id="invite-name-hint" className="mt-1 text-sm text-slate-700">
-        {t.invite.nameHint}
-      </p>
-      <label htmlFor="invite-locale" className="mt-4 block font-medium">
-        {t.invite.languageLabel}
-      </label>
-      <select
-        id="invite-locale"
-        aria-describedby="invite-locale-hint"
-        className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3 py-2 sm:w-auto"
-        value={locale}
-        onChange={(event) => setLocale(isLocale(event.target.value) ? event.target.value : DEFAULT_LOCALE)}
-      >
-        {LOCALES.map((code) => (
-          <option key={code} value={code} lang={LANGUAGE_TAGS[code]}>
-            {LANGUAGE_NAMES[code]}
-          </option>
-        ))}
-      </select>
-      <p id="invite-locale-hint" className="mt-1 text-sm text-slate-700">
-        {t.invite.languageHint}
-      </p>
-        </>
-      )}
-      <div aria-live="polite" data-testid="check-result" className="mt-3">
+      <CheckResultNote result={result}>
         {result && (
-          <div className={`rounded-md border-l-4 px-3 py-2 ${tone}`}>
-            <p>{result.message}</p>
+          <>
             {result.status === 'typo' && (
               <button
                 type="button"
@@ -233,9 +155,9 @@ export default function InviteForm({ actions, role, subject, titleId, onCancel, 
                 {fill(t.invite.result.replaceOpen, { role: roleLabel(role) })}
               </button>
             )}
-          </div>
+          </>
         )}
-      </div>
+      </CheckResultNote>
       <div className="mt-5 flex flex-wrap gap-2">
         <button type="submit" disabled={pending} className={`${button} border border-brand-700 bg-white text-brand-700`}>
           {pending && op === 'check' ? t.invite.checking : t.invite.check}

@@ -513,6 +513,7 @@ export const en: Messages = {
     sending: 'Sending…',
     result: {
       replaceOpen: 'Cancel that invitation and invite as {role}',
+      toOpenInvitations: 'To the open invitations',
       ok: 'The address is fine. Look at it once more and click Send.',
       typo: 'Did you mean {suggestion}?',
       useSuggestion: 'Use {suggestion}',

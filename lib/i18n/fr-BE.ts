@@ -513,6 +513,7 @@ export const fr: Messages = {
     sending: 'Envoi…',
     result: {
       replaceOpen: 'Annuler cette invitation et inviter en tant que {role}',
+      toOpenInvitations: 'Vers les invitations en attente',
       ok: 'L’adresse est correcte. Relisez-la encore une fois et cliquez sur Envoyer.',
       typo: 'Vouliez-vous dire {suggestion} ?',
       useSuggestion: 'Utiliser {suggestion}',

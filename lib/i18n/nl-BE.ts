@@ -519,6 +519,7 @@ export const nl = {
       openInvitation: 'Er staat al een uitnodiging open voor dit adres ({role}).',
       resendOpen: 'Verstuur die uitnodiging opnieuw',
       replaceOpen: 'Annuleer die uitnodiging en nodig uit als {role}',
+      toOpenInvitations: 'Naar de openstaande uitnodigingen',
     },
     errors: {
       required: 'Vul een e-mailadres in.',

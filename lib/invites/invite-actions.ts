@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ActionResult } from '@/lib/actions/result';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/codes';
 import { db } from '@/lib/db/client';
 import { roleLabel, t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
@@ -8,6 +9,7 @@ import { checkInvitation } from './check-invitation';
 import type { CheckResult } from './check-result';
 import { issueCheckToken, verifyCheckToken } from './check-token';
 import { fieldErrors, inviteRequestSchema, inviteSendSchema } from './invite-form-schema';
+import { INVITE_FIELDS as F, type InviteFormState } from './invite-form-state';
 import { emailKeyOf } from './normalize-email';
 import { listOpenInvitations } from './list-open-invitations';
 import { limitChecks, limitInvites, minutesUntil } from './rate-limits';
@@ -21,7 +23,7 @@ import { offersRole, targetKey, targetOf, type InviteGrant } from './target';
  * to a dossier grant, 'Beheer organisatie' to a unit grant. The route's action resolves the
  * grant (or answers 404) and calls these; `mail` says the outbox has work.
  */
-export type InviteActionResult = ActionResult & { mail?: boolean };
+export type InviteActionResult = ActionResult & { mail?: boolean; invitationId?: string };
 
 const failed = (message: string = t.invite.errors.unexpected) => ({ ok: false as const, message });
 
@@ -78,7 +80,33 @@ export async function sendInviteFor(grant: InviteGrant, input: unknown): Promise
   if (sent.status === 'has_access') return failed(t.invite.errors.hasAccess);
   if (sent.status === 'open_invitation') return failed(t.invite.errors.openInvitation);
   if (sent.status === 'invalid') return failed(t.invite.errors.notChecked);
-  return { ok: true, message: fill(t.invite.sent, { email: sent.email }), mail: true };
+  return { ok: true, message: fill(t.invite.sent, { email: sent.email }), mail: true, invitationId: sent.invitationId };
+}
+
+/** What the invitation page's form leads to: the form again (with Check's answer or a refusal), or a sent invitation. */
+export type InviteFormOutcome = { status: 'form'; state: InviteFormState } | { status: 'sent'; invitationId: string };
+
+/**
+ * The invitation page's one form (a plain POST, before JavaScript): 'Check' and 'Verstuur' are
+ * its two submit buttons and run the dialog's bodies above, so the rules are the same. Verstuur
+ * posts the address in the field with the token Check issued: another address is refused.
+ */
+export async function submitInviteFormFor(grant: InviteGrant, form: unknown): Promise<InviteFormOutcome> {
+  const field = (name: string) => {
+    const value = form instanceof FormData ? form.get(name) : null;
+    return typeof value === 'string' ? value.slice(0, 1000) : '';
+  };
+  const locale = field(F.locale);
+  const values = { email: field(F.email), expectedName: field(F.expectedName), locale: isLocale(locale) ? locale : DEFAULT_LOCALE };
+  const role = field(F.role);
+  if (field(F.step) === 'send') {
+    const sent = await sendInviteFor(grant, { role, email: values.email, checkToken: field(F.checkToken), locale: values.locale, expectedName: values.expectedName });
+    if (sent.ok && sent.invitationId) return { status: 'sent', invitationId: sent.invitationId };
+    return { status: 'form', state: { values, result: { status: 'error', message: sent.message } } };
+  }
+  const email = field(F.suggestion) || values.email;
+  const result = await checkInviteFor(grant, { role, email });
+  return { status: 'form', state: { values: { ...values, email: result.status === 'ok' ? result.email : email }, result } };
 }
 
 /** 'Opnieuw versturen'. */

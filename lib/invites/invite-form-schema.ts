@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldErrors } from '@/lib/actions/result';
 import { DEFAULT_LOCALE, INVITE_ROLES, LOCALES } from '@/lib/codes';
 import { t } from '@/lib/i18n';
+import { EXPECTED_NAME_MAX } from './invite-form-state';
 import { normalizeEmail } from './normalize-email';
 
 /** The address as typed, checked and normalised once: its output is the normalised address and its comparison key. */
@@ -24,7 +25,6 @@ export const inviteRequestSchema = inviteEmailSchema.extend({
 });
 
 /** 'Naam zoals gekend door de school': optional; blank is no name. */
-export const EXPECTED_NAME_MAX = 200;
 const expectedNameField = z
   .string({ error: t.invite.errors.badRequest })
   .trim()

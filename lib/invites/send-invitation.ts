@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/dossiers/dossier-grant';
 import { centres, invitations } from '@/lib/db/schema';
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { findAddressOnTarget } from './find-address-on-target';
-import { EXPECTED_NAME_MAX } from './invite-form-schema';
+import { EXPECTED_NAME_MAX } from './invite-form-state';
 import { normalizeEmail } from './normalize-email';
 import { auditDossierOf, auditUnitOf, centreOf, offersRole, targetColumns, targetOf, type InviteGrant, type InviteTarget } from './target';
 import { hashToken, invitationLink, linkExpiresAt, newInvitationToken } from './token';

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { TEST_PERSONS } from '@/tooling/demo/test-persons';
 import { E2E_PERSONS, TARGET_COMPLETED, TARGET_COMPLETED_FILE, TARGET_DOSSIER, TARGET_DRAFT, TARGET_DRAFT_FILE, UNKNOWN_DOSSIER } from './support/actors';
 import { loginOverHttp } from './support/http-session';
+import { mailsTo, waitForMail } from './support/mailbox';
 import { E2E } from './support/ports';
 import { actionId, buildActions, callAction, callFormAction } from './support/server-actions';
 import { MATRIX_DEPARTMENT } from './support/seed-actors';
@@ -87,6 +88,14 @@ for (const { actor, sub, row } of MATRIX) {
         expect(mainOf(target.body)).toBe(mainOf(unknown.body));
         expect(mainOf(malformed.body)).toBe(mainOf(unknown.body));
       }
+    }
+    // 'Nodig iemand nieuw uit' as a page (before JavaScript): whoever may manage the contacts; a login first for the anonymous.
+    const invite = sub ? row.manage : 'login';
+    for (const query of ['', '?rol=ouder']) {
+      const target = await get(`/dossiers/${TARGET_DOSSIER}/contacten/uitnodigen${query}`, cookie);
+      expectPage(target, invite, `${actor} · /dossiers/<id>/contacten/uitnodigen${query}`);
+      if (invite === '404') expect(mainOf(target.body)).toBe(mainOf((await get(`/dossiers/${UNKNOWN_DOSSIER}/contacten/uitnodigen${query}`, cookie)).body));
+      if (invite === 'ok') expect(target.body).toContain(query ? 'Nodig een ouder uit' : 'Wie wil je uitnodigen?');
     }
     for (const action of ACTIONS) {
       const id = actionId(CONTACTS_ACTIONS_FILE, action.name);
@@ -243,6 +252,8 @@ const ORG_ACTIONS: { name: string; group: keyof typeof GROUP_RULE; args: (ref: U
   { name: 'endMembershipAction', group: 'staff', args: (ref) => [ref, NO_SUCH_ID] },
   // Unknown persons: refused in Dutch (200) for centre staff on their centre, 404 for everyone else.
   { name: 'relinkIdentityAction', group: 'relink', args: (ref) => [ref, NO_SUCH_ID, UNKNOWN_DOSSIER] },
+  // The invitation page's form (before JavaScript); a plain object instead of a FormData sends nothing.
+  { name: 'staffInviteFormAction', group: 'staff', args: (ref) => [ref, null, { step: 'send', role: ROLE_OF[ref.kind], email: 'matrix@voorbeeld.be', checkToken: 'x' }] },
 ];
 
 for (const { actor, sub } of MATRIX) {
@@ -258,6 +269,21 @@ for (const { actor, sub } of MATRIX) {
       if (expected === '404') expect(mainOf(result.body)).toBe(mainOf(unknownPage.body));
     }
     for (const unknown of UNKNOWN_UNITS) expectPage(await get(unknown.page, cookie), orgPage(profile, 'unknown'), `${actor} · ${unknown.page}`);
+    // 'Nodig iemand nieuw uit' as a page (before JavaScript): whoever may manage the unit's staff.
+    const unknownInvite = await get(`${UNKNOWN_UNITS[0].page}/uitnodigen`, cookie);
+    for (const key of Object.keys(UNITS) as UnitKey[]) {
+      const path = `${UNITS[key].page}/uitnodigen`;
+      const result = await get(path, cookie);
+      const expected = profile === 'anonymous' ? 'login' : staffManage(profile, key);
+      if (expected === 'ok' && result.status === 307) {
+        // The matrix's department is deactivated by the centre staff's run: its page takes no new staff.
+        expect(key, `${actor} · ${path}`).toBe('department');
+        expect(result.location, `${actor} · ${path}`).toContain(UNITS[key].page);
+        continue;
+      }
+      expectPage(result, expected, `${actor} · ${path}`);
+      if (expected === '404') expect(mainOf(result.body)).toBe(mainOf(unknownInvite.body));
+    }
     expectPage(await get('/organisatie/scholen/not-a-uuid', cookie), orgPage(profile, 'unknown'), `${actor} · malformed school id`);
 
     for (const action of ORG_ACTIONS) {
@@ -337,4 +363,62 @@ test('authorization matrix: every server action of the build is in the matrix or
   const actions = buildActions();
   expect(actions.filter((a) => !covered.has(a))).toEqual([]);
   expect([...covered].filter((a) => !actions.includes(a))).toEqual([]);
+});
+
+// ── 'Nodig iemand nieuw uit' as a page: its native form post, sent by others ───────────────
+/** The hidden fields of the page's invite form as the server rendered it (the bound server action and its arguments). */
+function hiddenFields(html: string): [string, string][] {
+  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1]!).find((f) => f.includes('name="email"')) ?? '';
+  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return [...form.matchAll(/<input([^>]*)>/g)]
+    .map(([, attrs]) => Object.fromEntries([...attrs!.matchAll(/([\w$:-]+)="([^"]*)"/g)].map(([, k, v]) => [k!, unescape(v!)])))
+    .filter((a) => a.type === 'hidden' && a.name)
+    .map((a) => [a.name!, a.value ?? '']);
+}
+
+/** Posts the form the way a browser without JavaScript does (multipart, no Next-Action header). */
+async function postForm(path: string, fields: [string, string][], cookie: string | undefined) {
+  const body = new FormData();
+  for (const [name, value] of fields) body.append(name, value);
+  const response = await fetch(`${E2E.appUrl}${path}`, { method: 'POST', redirect: 'manual', body, headers: { Origin: E2E.appUrl, ...(cookie ? { cookie } : {}) } });
+  return { status: response.status, location: response.headers.get('location') ?? '', body: await response.text() };
+}
+
+test("the invitation page's native form post: Check and Verstuur for staff in scope; a contact, another school's manager or nobody gets the 404 and nothing is sent", async () => {
+  const address = `zonderjs.matrix.${Date.now().toString(36)}@gmail.com`;
+  const path = `/dossiers/${TARGET_DOSSIER}/contacten/uitnodigen?rol=ouder`;
+  const staffCookie = (await loginOverHttp(E2E.appUrl, TEST_PERSONS.centreStaff.sub)).cookie;
+  const page = await get(path, staffCookie);
+  expect(page.status).toBe(200);
+  const bound = hiddenFields(page.body);
+  // The action with its dossier bound on the server (Next encrypts bound arguments), and the role.
+  expect(bound.some(([name]) => name.startsWith('$ACTION_'))).toBe(true);
+  expect(bound).toContainEqual(['role', 'parent']);
+
+  const checked = await postForm(path, [...bound, ['email', address], ['step', 'check']], staffCookie);
+  expect(checked.status).toBe(200);
+  expect(checked.body).toContain('Het adres is in orde');
+  const withToken = hiddenFields(checked.body);
+  const token = withToken.find(([name]) => name === 'checkToken')?.[1];
+  expect(token).toBeTruthy();
+  const send: [string, string][] = [...withToken, ['email', address], ['expectedName', ''], ['locale', 'nl'], ['step', 'send']];
+
+  const others = [TEST_PERSONS.parent.sub, E2E_PERSONS.teacher.sub, E2E_PERSONS.otherSchoolManager.sub, TEST_PERSONS.departmentManager.sub, null];
+  for (const sub of others) {
+    const cookie = sub ? (await loginOverHttp(E2E.appUrl, sub)).cookie : undefined;
+    for (const fields of [[...bound, ['email', address], ['step', 'check']] as [string, string][], send]) {
+      const refused = await postForm(path, fields, cookie);
+      expect(refused.status, `${sub ?? 'anonymous'} · ${fields.at(-1)![1]}`).toBe(404);
+    }
+  }
+  expect(await mailsTo(address)).toHaveLength(0);
+
+  // The staff member's own Verstuur (refused, had any post above made an open invitation for the
+  // address): back to 'Beheer contacten', which confirms it; the mail goes out.
+  const sent = await postForm(path, send, staffCookie);
+  expect(sent.status).toBe(303);
+  expect(sent.location).toMatch(new RegExp(`/dossiers/${TARGET_DOSSIER}/contacten\\?uitgenodigd=[0-9a-f-]{36}$`));
+  const confirmed = await get(new URL(sent.location, E2E.appUrl).pathname + new URL(sent.location, E2E.appUrl).search, staffCookie);
+  expect(confirmed.body).toContain(`Uitnodiging verstuurd naar ${address}.`);
+  await waitForMail(address);
 });

@@ -24,6 +24,23 @@ import type { LoginChoice } from '@/tooling/itsme-standin/browser';
 import { openTestDb } from '../support/db';
 import { startJwksServer } from '../support/jwks-server';
 
+/**
+ * As in Next, code running for a request reads that request's headers with `headers()` (the
+ * Auth.js events take the audit's origin from them): `call` below runs each handler with its
+ * request's headers; outside a request `headers()` throws, as Next's does.
+ */
+const requestHeaders = await vi.hoisted(async () => new (await import('node:async_hooks')).AsyncLocalStorage<Headers>());
+// On the server 'server-only' is an empty module (the react-server condition); the events' origin comes from lib/auth/viewer.ts, which imports it.
+vi.mock('server-only', () => ({}));
+vi.mock('next/headers', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/headers')>()),
+  headers: async () => {
+    const current = requestHeaders.getStore();
+    if (!current) throw new Error('headers() outside a request');
+    return current;
+  },
+}));
+
 const SESSION_COOKIE = 'diplon.session';
 const SETTINGS = ['APP_URL', 'AUTH_URL', 'ITSME_ISSUER', 'ITSME_CLIENT_ID', 'ITSME_SERVICE_CODE', 'ITSME_ACR', 'ITSME_PRIVATE_JWKS'];
 const saved = Object.fromEntries(SETTINGS.map((k) => [k, process.env[k]]));
@@ -75,21 +92,22 @@ async function call(jar: CookieJar, url: string, init: { method?: string; body?:
   if (init.body) headers.set('content-type', 'application/x-www-form-urlencoded');
   const request = new NextRequest(url, { method: init.method ?? 'GET', headers, body: init.body });
   const handler = request.method === 'POST' ? handlers.POST : handlers.GET;
-  const response = await handler(request);
+  const response = await requestHeaders.run(request.headers, () => handler(request));
   jar.store(response);
   return response;
 }
 
 /** 'Aanmelden met itsme' → the stand-in → the callback, in one browser (`jar`). */
-async function login(jar: CookieJar, choice: LoginChoice, signInQuery = '') {
-  const { csrfToken } = (await (await call(jar, `${app.origin}/api/auth/csrf`)).json()) as { csrfToken: string };
+async function login(jar: CookieJar, choice: LoginChoice, signInQuery = '', address?: string) {
+  const { csrfToken } = (await (await call(jar, `${app.origin}/api/auth/csrf`, { address })).json()) as { csrfToken: string };
   const signIn = await call(jar, `${app.origin}/api/auth/signin/itsme${signInQuery}`, {
     method: 'POST',
     body: new URLSearchParams({ csrfToken, callbackUrl: `${app.origin}/` }),
+    address,
   });
   const authorizationUrl = new URL(signIn.headers.get('location')!);
   const callbackUrl = await loginAtStandin(authorizationUrl.href, choice);
-  const callback = await call(jar, callbackUrl.href);
+  const callback = await call(jar, callbackUrl.href, { address });
   return { authorizationUrl, location: callback.headers.get('location') ?? '' };
 }
 
@@ -204,6 +222,31 @@ describe('itsme login through the app’s /api/auth handlers', () => {
     expect(await limited.text()).toContain('Te veel aanmeldpogingen');
     // Another address is not affected.
     expect((await call(jar, `${app.origin}/api/auth/csrf`, { address: '203.0.113.45' })).status).toBe(200);
+  });
+
+  it("audits 'Aanmelden' and 'Afmelden' with where each came from (the client address of that request)", async () => {
+    await login(new CookieJar(), { sub: TEST_PERSONS.schoolManager.sub }, '', '203.0.113.60');
+    const user = (await userBySub(TEST_PERSONS.schoolManager.sub))!;
+    expect(await lastAudit(user.id)).toMatchObject({ action: 'registration', origin: '203.0.113.60' });
+
+    const jar = new CookieJar();
+    await login(jar, { sub: TEST_PERSONS.schoolManager.sub }, '', '203.0.113.61');
+    const signedIn = await lastAudit(user.id);
+    expect(signedIn).toMatchObject({ action: 'login', origin: '203.0.113.61' });
+    const token = sessionToken(jar)!;
+
+    // 'Afmelden' from another address (a phone that moved networks): its own origin.
+    const { csrfToken } = (await (await call(jar, `${app.origin}/api/auth/csrf`, { address: '203.0.113.62' })).json()) as { csrfToken: string };
+    const out = await call(jar, `${app.origin}/api/auth/signout`, {
+      method: 'POST',
+      body: new URLSearchParams({ csrfToken, callbackUrl: `${app.origin}/aanmelden?afgemeld=1` }),
+      address: '203.0.113.62',
+    });
+    expect(out.status).toBe(302);
+    expect(await findSession(handle.db, token)).toBeNull();
+    const signedOut = await lastAudit(user.id);
+    expect(signedOut).toMatchObject({ action: 'logout', origin: '203.0.113.62' });
+    expect(signedOut!.id).toBeGreaterThan(signedIn!.id);
   });
 
   it('logs Auth.js warnings instead of silencing them', () => {

@@ -16,6 +16,8 @@ export function staffActions(email: string): { name: string; args: (dossierId: s
     { name: 'confirmContactAction', args: (d) => [d, NO_SUCH_ID] },
     { name: 'refuseContactAction', args: (d) => [d, NO_SUCH_ID] },
     { name: 'deliveryStatesAction', args: (d) => [d] },
+    // The invitation page's form (before JavaScript): a hostile client's plain object instead of a FormData is an empty Check.
+    { name: 'inviteFormAction', args: (d) => [d, null, { step: 'send', role: 'parent', email, checkToken: 'x' }] },
   ];
 }
 

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import type { ActionResult } from '@/lib/actions/result';
 import { decideContact } from '@/lib/contacts/decide-contact';
 import { revokeContact } from '@/lib/contacts/revoke-contact';
@@ -17,8 +18,10 @@ import {
   resendInviteFor,
   retryMailFor,
   sendInviteFor,
+  submitInviteFormFor,
   type InviteActionResult,
 } from '@/lib/invites/invite-actions';
+import type { InviteFormState } from '@/lib/invites/invite-form-state';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { isUuid } from '@/lib/text/uuid';
 
@@ -32,7 +35,7 @@ const failed = (message: string = t.invite.errors.unexpected): ActionResult => (
  */
 function contactsAction(dossierId: unknown, body: (grant: Grant) => Promise<InviteActionResult>): Promise<ActionResult> {
   return withDossier(dossierId, 'contacts.manage', async (grant) => {
-    const { mail, ...result } = await body(grant);
+    const { mail, invitationId: _sent, ...result } = await body(grant);
     if (result.ok) {
       if (mail) kickOutbox();
       revalidatePath(`/dossiers/${grant.id}/contacten`);
@@ -54,6 +57,20 @@ export async function checkInviteAction(dossierId: string, input: unknown): Prom
 /** 'Verstuur': only for the exact address, role and dossier that passed Check. */
 export async function sendInviteAction(dossierId: string, input: unknown): Promise<ActionResult> {
   return contactsAction(dossierId, (grant) => sendInviteFor(grant, input));
+}
+
+/**
+ * The invitation page's form ('Nodig iemand nieuw uit' before JavaScript): Check answers the
+ * form; a sent invitation goes back to 'Beheer contacten', which confirms it.
+ */
+export async function inviteFormAction(dossierId: string, _state: InviteFormState, form: FormData): Promise<InviteFormState> {
+  return withDossier(dossierId, 'contacts.manage', async (grant) => {
+    const outcome = await submitInviteFormFor(grant, form);
+    if (outcome.status === 'form') return outcome.state;
+    kickOutbox();
+    revalidatePath(`/dossiers/${grant.id}/contacten`);
+    redirect(`/dossiers/${grant.id}/contacten?uitgenodigd=${outcome.invitationId}`);
+  });
 }
 
 /** 'Opnieuw versturen'. */

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ContactTable } from '@/components/dossiers/contact-table';
 import { InviteDialog } from '@/components/invites/invite-dialog';
 import { OpenInvitations } from '@/components/invites/open-invitations';
+import { SentNotice } from '@/components/invites/sent-notice';
 import { ActionButton } from '@/components/ui/action-button';
 import { PersonCard } from '@/components/ui/person-card';
 import { StatusAnnouncer } from '@/components/ui/status-announcer';
@@ -30,8 +31,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getMessages()).contacts.readOnlyTitle };
 }
 
-export default async function ContactsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ContactsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ uitgenodigd?: string | string[] }>;
+}) {
   const { id } = await params;
+  const { uitgenodigd } = await searchParams;
   const { grant } = await requireDossier(id, 'contacts.view', `/dossiers/${id}/contacten`);
   const manage = narrowGrant(grant, 'contacts.manage');
   const [contacts, invitations] = await Promise.all([listContacts(db(), grant), manage ? listOpenInvitations(db(), manage) : Promise.resolve([])]);
@@ -60,6 +68,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
         {manage && (
           <InviteDialog
             subject={{ kind: 'dossier', student }}
+            href={`/dossiers/${dossierId}/contacten/uitnodigen`}
             actions={{
               cancel: cancelInviteAction.bind(null, dossierId),
               check: checkInviteAction.bind(null, dossierId),
@@ -69,6 +78,7 @@ export default async function ContactsPage({ params }: { params: Promise<{ id: s
           />
         )}
       </header>
+      {manage && <SentNotice invitations={invitations} sentId={uitgenodigd} />}
       <section aria-labelledby="contacten-lijst" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 id="contacten-lijst" className="mb-3 text-lg font-semibold">
           {t.contacts.contactsTitle}

@@ -5,8 +5,8 @@ import { UnitPage } from '../../unit-page';
 
 export const metadata: Metadata = { title: t.organisation.title };
 
-export default async function DepartmentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function DepartmentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ uitgenodigd?: string | string[] }> }) {
   const { id } = await params;
   const { grant } = await requireUnit({ kind: 'department', id }, 'unit.view', `/organisatie/afdelingen/${id}`);
-  return <UnitPage grant={grant} />;
+  return <UnitPage grant={grant} sentId={(await searchParams).uitgenodigd} />;
 }
