@@ -6,12 +6,11 @@
  * alike. Pages that need a session get the centre staff member's (--auth). For the attempts
  * recorded in docs/PERFORMANCE.md; prints, writes nothing.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { keepOutput, processCpuMs, spawnNextServer, stopNextServer, waitForHealth } from '../lib/next-server';
-import { BENCH_DIST_DIR } from './build';
+import { BENCH_DIST_DIR, buildForBench } from './build';
 import { drain, hammer, median, type Sample } from './measure';
 import { fmt } from './report';
 import { BENCH_DATA_DIR, staffCookie, startStack } from './stack';
@@ -33,20 +32,11 @@ if (!values.b) throw new Error('--b <folder of the other checkout> is required')
 const other = path.resolve(values.b);
 const port = Number(values.port);
 
-function build(cwd: string): Promise<void> {
-  console.log(`[ab] next build in ${cwd}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(cwd, 'node_modules/next/dist/bin/next'), 'build'], {
-      cwd,
-      stdio: 'inherit',
-      env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', DIPLON_BENCH_BUILD: '1' },
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build in ${cwd} failed (exit ${code})`))));
-  });
-}
 for (const dir of [process.cwd(), other]) {
-  if (values.build || !existsSync(path.join(dir, BENCH_DIST_DIR, 'BUILD_ID'))) await build(dir);
+  if (values.build || !existsSync(path.join(dir, BENCH_DIST_DIR, 'BUILD_ID'))) {
+    console.log(`[ab] next build in ${dir}`);
+    await buildForBench(dir);
+  }
 }
 
 // A is the bench stack itself (database, stand-in, this checkout's server); B is one more server on it.

@@ -10,8 +10,8 @@ export const BENCH_DIST_DIR = '.next-bench';
  * (imports `<distDir>/types`). With a second distDir both would then point at two copies of
  * the same global route types, which breaks `tsc` for everyone else. Put them back.
  */
-function guardSharedFiles(): () => void {
-  const files = ['tsconfig.json', 'next-env.d.ts'].filter((f) => existsSync(f));
+function guardSharedFiles(cwd: string): () => void {
+  const files = ['tsconfig.json', 'next-env.d.ts'].map((f) => path.join(cwd, f)).filter((f) => existsSync(f));
   const before = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   return () => {
     for (const [file, original] of before) {
@@ -30,13 +30,14 @@ export function hasBenchBuild(): boolean {
   return existsSync(path.join(BENCH_DIST_DIR, 'BUILD_ID'));
 }
 
-/** A production build into `.next-bench`, output to the console. Resolves with the time taken. */
-export async function buildForBench(): Promise<number> {
+/** A production build into `.next-bench` (of this checkout, or of another at `cwd`), output to the console. Resolves with the time taken. */
+export async function buildForBench(cwd = process.cwd()): Promise<number> {
   const started = performance.now();
-  const restore = guardSharedFiles();
+  const restore = guardSharedFiles(cwd);
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+      const child = spawn(process.execPath, [path.join(cwd, 'node_modules/next/dist/bin/next'), 'build'], {
+        cwd,
         stdio: 'inherit',
         env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', DIPLON_BENCH_BUILD: '1' },
       });
