@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ab -- --b ../other-checkout [--path /bench/control] [--rounds 8]`: one change
+ * `npm run bench:ab -- --b ../other-checkout [--path /dossiers/<dossier> --auth] [--rounds 8]`: one change
  * measured against the current code, side by side. Both checkouts' benchmark builds
  * (.next-bench, built here when missing or with --build) are served at once on the same
  * database and loaded in alternating rounds, so what else runs on the machine falls on both
@@ -53,7 +53,9 @@ try {
     { name: 'A (this checkout)', url: stack.appUrl, pid: stack.server.pid!, samples: [] as Sample[] },
     { name: `B (${path.relative(process.cwd(), other)})`, url: bUrl, pid: bServer.pid!, samples: [] as Sample[] },
   ];
-  const target = { key: 'ab', label: values.path, path: values.path, headers };
+  // '<dossier>' and '<attachment>' in --path stand for the bench's measured dossier and one of its files.
+  const pagePath = values.path.replace('<dossier>', stack.fixtures.dossierId).replace('<attachment>', stack.fixtures.attachmentId);
+  const target = { key: 'ab', label: values.path, path: pagePath, headers };
   for (const s of servers) {
     await hammer(s.url, target, Number(values.connections), 2);
     await drain(s.url);
