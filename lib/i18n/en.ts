@@ -312,6 +312,7 @@ export const en: Messages = {
   entries: {
     add: 'New report or note',
     edit: 'Edit',
+    closeEdit: 'Close without changes',
     editTitle: 'Edit report or note',
     kind: 'Type',
     title: 'Title',

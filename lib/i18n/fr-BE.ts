@@ -312,6 +312,7 @@ export const fr: Messages = {
   entries: {
     add: 'Nouveau rapport ou note',
     edit: 'Modifier',
+    closeEdit: 'Fermer sans modifier',
     editTitle: 'Modifier le rapport ou la note',
     kind: 'Type',
     title: 'Titre',

@@ -313,6 +313,7 @@ export const nl = {
   entries: {
     add: 'Nieuw verslag of notitie',
     edit: 'Wijzigen',
+    closeEdit: 'Sluiten zonder te wijzigen',
     editTitle: 'Verslag of notitie wijzigen',
     kind: 'Soort',
     title: 'Titel',

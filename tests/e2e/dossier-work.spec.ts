@@ -93,6 +93,11 @@ test('school submits, the centre takes up and shares a report, the parent sees o
   await expect(internal).toContainText('Intern');
   const internalHref = await internal.getByRole('link', { name: /intern\.pdf/ }).getAttribute('href');
   await expectAccessible(page, 'dossier as centre staff');
+  // 'Wijzigen' opens that one entry's form (the page carries no form per entry).
+  await expect(page.locator('form').filter({ has: page.locator('[id^="e-"][id$="-title"]') })).toHaveCount(0);
+  await internal.getByRole('link', { name: new RegExp(`^Wijzigen ?: Interne notitie ${suffix}$`) }).click();
+  await expect(internal.getByLabel('Titel')).toHaveValue(`Interne notitie ${suffix}`);
+  await expectAccessible(page, 'dossier, an entry being changed');
 
   // The parent: the report and its attachment, never the internal note or its file.
   await switchTo(page, E2E_PERSONS.storyParent);
@@ -123,6 +128,35 @@ test('school submits, the centre takes up and shares a report, the parent sees o
 // axe runs inside the page, so these pages are checked with JavaScript in the story above.
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+
+  test('the centre writes an entry and changes it: one edit form at a time, the earlier version kept', async ({ page }) => {
+    const title = `Overleg ${randomUUID().slice(0, 6)}`;
+    await loginAs(page, TEST_PERSONS.centreStaff, `/aanmelden?terug=/dossiers/${STORY_DOSSIER}`);
+    await page.goto(`/dossiers/${STORY_DOSSIER}`);
+    await page.getByText('Nieuw verslag of notitie').click();
+    const form = page.locator('form').filter({ has: page.locator('#nieuw-title') });
+    await form.getByLabel('Titel').fill(title);
+    await form.getByLabel('Tekst').fill('Eerste versie van het verslag.');
+    await form.getByRole('button', { name: 'Bewaren' }).click();
+    const entry = page.getByTestId('entry').filter({ hasText: title });
+    await expect(entry).toContainText('Eerste versie van het verslag.');
+    await expect(entry.locator('form')).toHaveCount(0);
+
+    await entry.getByRole('link', { name: new RegExp(`^Wijzigen ?: ${title}$`) }).click();
+    await expect(page).toHaveURL(/\?wijzig=/);
+    await expect(page.locator('form').filter({ has: page.locator('[id^="e-"][id$="-title"]') })).toHaveCount(1);
+    await entry.getByLabel('Tekst').fill('Tweede versie van het verslag.');
+    await entry.getByRole('button', { name: 'Bewaren' }).click();
+    await expectNoServerError(page);
+    await expect(entry.getByRole('status')).toContainText('Bewaard.');
+    await expect(entry.getByText('Eerdere versies (1)')).toBeVisible();
+
+    await entry.getByRole('link', { name: 'Sluiten zonder te wijzigen' }).click();
+    await expect(entry.locator('form')).toHaveCount(0);
+    await expect(entry).toContainText('Tweede versie van het verslag.');
+    await entry.getByText('Eerdere versies (1)').click();
+    await expect(entry).toContainText('Eerste versie van het verslag.');
+  });
 
   test('a new student: errors in Dutch with the typed text kept, a draft, then the likely duplicate is pointed out', async ({ page }) => {
     const family = `Nieuwkomer${randomUUID().slice(0, 6)}`;

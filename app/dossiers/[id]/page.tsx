@@ -32,7 +32,10 @@ export default async function DossierPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const { aanvraag } = await searchParams;
+  const { aanvraag, wijzig } = await searchParams;
+  // One entry's edit form at a time ('Wijzigen' links here): twenty forms, each with its own
+  // bound action, made every view of a long dossier several times heavier.
+  const editing = typeof wijzig === 'string' ? wijzig : null;
   const { grant } = await requireDossier(id, 'dossier.view', `/dossiers/${id}`);
   const writeGrant = narrowGrant(grant, 'entries.write');
   const workGrant = narrowGrant(grant, 'requests.work');
@@ -148,7 +151,7 @@ export default async function DossierPage({
                 {content.entries.map((e) => {
                   const earlier = versions.filter((v) => v.entryId === e.id);
                   return (
-                    <li key={e.id} className="border-l-4 border-brand-600 pl-3" data-testid="entry">
+                    <li key={e.id} id={`entry-${e.id}`} className="scroll-mt-4 border-l-4 border-brand-600 pl-3" data-testid="entry">
                       <h3 className="font-semibold">{e.title}</h3>
                       <p className="text-sm text-slate-700">
                         <time dateTime={e.occurredOn}>{formatDate(e.occurredOn)}</time> · {t.entryKind[e.kind]}
@@ -175,19 +178,28 @@ export default async function DossierPage({
                           </ol>
                         </details>
                       )}
-                      {mayWrite && (
-                        <details className="mt-1">
-                          <summary className="min-h-11 cursor-pointer py-2 text-brand-700 underline">
-                            {t.entries.edit}
-                            <span className="sr-only">: {e.title}</span>
-                          </summary>
-                          <EntryForm
-                            action={editEntryAction.bind(null, grant.id, e.id)}
-                            idPrefix={`e-${e.id}`}
-                            defaults={{ kind: e.kind, title: e.title, body: e.body, occurredOn: e.occurredOn, visibility: e.visibility, version: e.version }}
-                          />
-                        </details>
-                      )}
+                      {mayWrite &&
+                        (editing === e.id ? (
+                          <section aria-label={`${t.entries.editTitle}: ${e.title}`} className="mt-2 grid gap-2 rounded-md border border-slate-200 p-3">
+                            <EntryForm
+                              action={editEntryAction.bind(null, grant.id, e.id)}
+                              idPrefix={`e-${e.id}`}
+                              defaults={{ kind: e.kind, title: e.title, body: e.body, occurredOn: e.occurredOn, visibility: e.visibility, version: e.version }}
+                            />
+                            <p>
+                              <Link href={`/dossiers/${grant.id}#entry-${e.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                                {t.entries.closeEdit}
+                              </Link>
+                            </p>
+                          </section>
+                        ) : (
+                          <p>
+                            <Link href={`/dossiers/${grant.id}?wijzig=${e.id}#entry-${e.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                              {t.entries.edit}
+                              <span className="sr-only">: {e.title}</span>
+                            </Link>
+                          </p>
+                        ))}
                     </li>
                   );
                 })}
