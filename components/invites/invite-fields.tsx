@@ -2,6 +2,22 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react
 import { isStaffRole, LOCALES, type InviteRole } from '@/lib/codes';
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, t } from '@/lib/i18n';
 import { EXPECTED_NAME_MAX, type InviteFormResult } from '@/lib/invites/invite-form-state';
+import { subjectLine, type InviteSubject } from './invite-subject';
+
+/** The form's title, the student it is for (the costliest mistake is the wrong child) and the sensitivity note. */
+export function InviteFormIntro({ role, subject, titleId }: { role: InviteRole; subject: InviteSubject; titleId: string }) {
+  return (
+    <>
+      <h2 id={titleId} className="text-xl font-bold">
+        {t.invite.formTitle[role]}
+      </h2>
+      <p className="mb-3 mt-1 font-medium" data-testid="invite-student">
+        {subjectLine(subject)}
+      </p>
+      <p className="mb-4 rounded-md border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">{t.invite.sensitivity}</p>
+    </>
+  );
+}
 
 /**
  * The invite form's fields and its Check answer, once for the dialog (react-hook-form,

@@ -10,8 +10,8 @@ import { DEFAULT_LOCALE, isLocale, type InviteRole, type Locale } from '@/lib/co
 import { fill } from '@/lib/i18n/format';
 import { inviteEmailSchema, type InviteEmailInput, type InviteEmailOutput } from '@/lib/invites/invite-form-schema';
 import type { InviteFormResult } from '@/lib/invites/invite-form-state';
-import { CheckResultNote, InviteFields, inviteButton as button } from './invite-fields';
-import { sendLabel, subjectLine, type InviteSubject } from './invite-subject';
+import { CheckResultNote, InviteFields, InviteFormIntro, inviteButton as button } from './invite-fields';
+import { sendLabel, type InviteSubject } from './invite-subject';
 
 /** The server actions of one invitation target, bound to it by the page (components never import routes). */
 export type InviteActions = {
@@ -107,13 +107,7 @@ export default function InviteForm({ actions, role, subject, titleId, onCancel, 
         <span aria-hidden="true">← </span>
         {t.invite.backToRoles}
       </button>
-      <h2 id={titleId} className="text-xl font-bold">
-        {t.invite.formTitle[role]}
-      </h2>
-      <p className="mb-3 mt-1 font-medium" data-testid="invite-student">
-        {subjectLine(subject)}
-      </p>
-      <p className="mb-4 rounded-md border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">{t.invite.sensitivity}</p>
+      <InviteFormIntro role={role} subject={subject} titleId={titleId} />
       <InviteFields
         role={role}
         emailError={fieldError}

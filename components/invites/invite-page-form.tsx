@@ -5,8 +5,8 @@ import type { InviteRole } from '@/lib/codes';
 import { t } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/format';
 import { EMPTY_INVITE_FORM, INVITE_FIELDS as F, type InviteFormState } from '@/lib/invites/invite-form-state';
-import { CheckResultNote, InviteFields, inviteButton as button } from './invite-fields';
-import { sendLabel, subjectLine, type InviteSubject } from './invite-subject';
+import { CheckResultNote, InviteFields, InviteFormIntro, inviteButton as button } from './invite-fields';
+import { sendLabel, type InviteSubject } from './invite-subject';
 
 /**
  * "Nodig een … uit" on the invitation page: one plain form posting to a server action, so Check
@@ -42,13 +42,7 @@ export function InvitePageForm({
         <span aria-hidden="true">←&nbsp;</span>
         {t.invite.backToRoles}
       </a>
-      <h2 id="invite-form-title" className="text-xl font-bold">
-        {t.invite.formTitle[role]}
-      </h2>
-      <p className="mb-3 mt-1 font-medium" data-testid="invite-student">
-        {subjectLine(subject)}
-      </p>
-      <p className="mb-4 rounded-md border-l-4 border-brand-600 bg-brand-50 px-3 py-2 text-brand-800">{t.invite.sensitivity}</p>
+      <InviteFormIntro role={role} subject={subject} titleId="invite-form-title" />
       <input type="hidden" name={F.role} value={role} />
       {/* A new key per answer: the fields show what the server answered (after React resets the form). */}
       <div key={JSON.stringify(values)}>
