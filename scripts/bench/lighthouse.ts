@@ -94,7 +94,8 @@ try {
   ];
   for (const page of pages) {
     const reports: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'][] = [];
-    for (let run = 0; run < runs; run++) {
+    // Lighthouse now and then fails to record a trace (NO_NAVSTART): that run is repeated, twice at most.
+    for (let run = 0, retries = 0; run < runs; run++) {
       const result = await lighthouse(`${'origin' in page ? page.origin : stack.appUrl}${page.path}`, {
         port: chrome.port,
         output: 'json',
@@ -103,6 +104,12 @@ try {
         ...(page.cookie ? { extraHeaders: { Cookie: page.cookie } } : {}),
       });
       if (!result) throw new Error(`Lighthouse gave no result for ${page.path}`);
+      if (result.lhr.runtimeError && retries < 2) {
+        console.warn(`[lighthouse] ${page.label}: ${result.lhr.runtimeError.code}, run repeated`);
+        retries++;
+        run--;
+        continue;
+      }
       if (result.lhr.runtimeError) throw new Error(`${page.path}: ${result.lhr.runtimeError.message}`);
       reports.push(result.lhr);
       writeFileSync(path.join(RESULTS_DIR, `lighthouse-${page.key}-${run + 1}.json`), result.report as string);
