@@ -26,6 +26,13 @@ test('school submits, the centre takes up and shares a report, the parent sees o
   // Three people, three logins, five axe runs and a 10 MB upload: longer than one page's test.
   test.setTimeout(150_000);
   const suffix = randomUUID().slice(0, 6);
+  // Nothing on these pages may trip the CSP (zod once probed for eval on every page with a form).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const cspViolations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
   // The school manager: 'Beheer aanvragen' → 'Nieuwe aanvraag' → an existing student.
   await loginAs(page, TEST_PERSONS.schoolManager);
   await page.goto('/aanvragen');
@@ -42,6 +49,7 @@ test('school submits, the centre takes up and shares a report, the parent sees o
   await page.getByLabel('Je vraag').fill(`Noor leest traag en haakt af bij lange instructies (${suffix}).`);
   await page.getByLabel('Bijlagen (niet verplicht)').setInputFiles({ name: 'verslag-school.pdf', mimeType: 'application/pdf', buffer: pdf('school') });
   await expectAccessible(page, 'nieuwe aanvraag');
+  expect(await cspViolations()).toEqual([]);
   await page.getByRole('button', { name: 'Indienen' }).click();
   await expect(page).toHaveURL(new RegExp(`/dossiers/${STORY_DOSSIER}\\?aanvraag=ingediend`));
   await expect(page.getByText('De aanvraag is ingediend bij het leersteuncentrum.')).toBeVisible();
@@ -98,6 +106,7 @@ test('school submits, the centre takes up and shares a report, the parent sees o
   await internal.getByRole('link', { name: new RegExp(`^Wijzigen ?: Interne notitie ${suffix}$`) }).click();
   await expect(internal.getByLabel('Titel')).toHaveValue(`Interne notitie ${suffix}`);
   await expectAccessible(page, 'dossier, an entry being changed');
+  expect(await cspViolations()).toEqual([]);
 
   // The parent: the report and its attachment, never the internal note or its file.
   await switchTo(page, E2E_PERSONS.storyParent);
