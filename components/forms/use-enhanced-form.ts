@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from './zod-resolver';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
 import { useForm, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';

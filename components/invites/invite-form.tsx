@@ -1,6 +1,6 @@
 'use client';
 
-import { zodResolver } from '@/components/forms/zod-resolver';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/result';

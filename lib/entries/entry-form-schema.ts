@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/forms/zod';
 import { ENTRY_KINDS, ENTRY_VISIBILITIES } from '@/lib/codes';
 import { t } from '@/lib/i18n';
 

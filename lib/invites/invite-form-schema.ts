@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/forms/zod';
 import type { FieldErrors } from '@/lib/actions/result';
 import { DEFAULT_LOCALE, INVITE_ROLES, LOCALES } from '@/lib/codes';
 import { t } from '@/lib/i18n';

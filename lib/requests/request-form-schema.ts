@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/forms/zod';
 import { REQUEST_TYPES } from '@/lib/codes';
 import { t } from '@/lib/i18n';
 
