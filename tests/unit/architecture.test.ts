@@ -39,6 +39,21 @@ describe('import directions (docs/ARCHITECTURE.md)', () => {
     expect(importsOf(path.join('lib', 'codes.ts'))).toEqual([]);
   });
 
+  it('schemas the browser imports take z from lib/forms/zod (zod would otherwise probe for eval, a CSP violation)', () => {
+    const clientFiles = sources('components').filter((file) => readFileSync(file, 'utf8').startsWith("'use client'"));
+    const reached = new Set(
+      clientFiles.flatMap((file) =>
+        importsOf(file)
+          .filter((s) => s.startsWith('@/lib/'))
+          .flatMap((s) => ['.ts', '.tsx'].map((ext) => `${s.slice(2)}${ext}`))
+          .filter((candidate) => { try { return statSync(candidate).isFile(); } catch { return false; } }),
+      ),
+    );
+    const direct = [...reached].filter((file) => /^import \{[^}]*\bz\b[^}]*\} from 'zod';$/m.test(readFileSync(file, 'utf8')));
+    expect(reached.size).toBeGreaterThan(0);
+    expect(direct).toEqual([]);
+  });
+
   it('tooling never imports routes or components', () => {
     expect(offenders('tooling', (s) => /^@\/(app|components)\//.test(s))).toEqual([]);
   });
