@@ -19,7 +19,7 @@ export function RequestList({
   prevHref: string | null;
   firstHref: string | null;
   /** How many the filters find, and which of them this page shows (1-based). */
-  count: { total: number; from: number; to: number };
+  count: { total: number; from: number; to: number; capped?: boolean };
 }) {
   if (rows.length === 0) {
     return (
@@ -36,11 +36,7 @@ export function RequestList({
   return (
     <div>
       <p className="mb-3 text-sm text-slate-700" data-testid="request-count">
-        {paged
-          ? fill(t.requests.range, { from: String(count.from), to: String(count.to), count: String(count.total) })
-          : count.total === 1
-            ? t.requests.countOne
-            : fill(t.requests.count, { count: String(count.total) })}
+        {countText(count, paged)}
       </p>
       <table className="hidden w-full border-collapse overflow-hidden rounded-lg bg-white shadow-sm md:table">
         <caption className="sr-only">{t.requests.listLabel}</caption>
@@ -101,6 +97,16 @@ export function RequestList({
       <Pager nextHref={nextHref} prevHref={prevHref} firstHref={prevHref ? null : firstHref} />
     </div>
   );
+}
+
+/** "Aanvragen 21–40 van 57"; past the count's cap "van meer dan 1.000", and deeper still no position at all. */
+function countText(count: { total: number; from: number; to: number; capped?: boolean }, paged: boolean): string {
+  const total = count.total.toLocaleString('nl-BE');
+  if (count.capped) {
+    return count.from > count.total ? fill(t.requests.countMore, { count: total }) : fill(t.requests.rangeOfMore, { from: String(count.from), to: String(count.to), count: total });
+  }
+  if (paged) return fill(t.requests.range, { from: String(count.from), to: String(count.to), count: total });
+  return count.total === 1 ? t.requests.countOne : fill(t.requests.count, { count: total });
 }
 
 function Pager({ nextHref, prevHref, firstHref }: { nextHref: string | null; prevHref: string | null; firstHref: string | null }) {

@@ -200,6 +200,8 @@ export const en: Messages = {
     countOne: '1 request',
     count: '{count} requests',
     range: 'Requests {from}–{to} of {count}',
+    rangeOfMore: 'Requests {from}–{to} of more than {count}',
+    countMore: 'More than {count} requests',
     title: 'Manage requests',
     searchLabel: 'Search by student name',
     statusLabel: 'Status',

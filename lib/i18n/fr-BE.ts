@@ -200,6 +200,8 @@ export const fr: Messages = {
     countOne: '1 demande',
     count: '{count} demandes',
     range: 'Demandes {from}–{to} sur {count}',
+    rangeOfMore: 'Demandes {from}–{to} sur plus de {count}',
+    countMore: 'Plus de {count} demandes',
     title: 'Gérer les demandes',
     searchLabel: 'Rechercher par nom de l’élève',
     statusLabel: 'Statut',

@@ -215,6 +215,8 @@ export const nl = {
     countOne: '1 aanvraag',
     count: '{count} aanvragen',
     range: 'Aanvragen {from}–{to} van {count}',
+    rangeOfMore: 'Aanvragen {from}–{to} van meer dan {count}',
+    countMore: 'Meer dan {count} aanvragen',
     listLabel: 'Aanvragen',
     pagination: 'Paginering',
     assigneeLabel: 'Begeleider',

@@ -124,9 +124,16 @@ describe('Beheer aanvragen: listRequests', () => {
       if (i === 0) expect(before).toBeNull();
     }
     const second = await listRequests(handle.db, centreStaff, { cursor: (await listRequests(handle.db, centreStaff, {}, 2)).nextCursor! }, 2);
-    expect(await countRequests(handle.db, centreStaff, {}, second.prevCursor)).toEqual({ total: ids.centre.length, before: 2 });
-    expect(await countRequests(handle.db, centreStaff, {}, null)).toEqual({ total: ids.centre.length, before: 0 });
-    expect(await countRequests(handle.db, { memberships: [] }, {}, null)).toEqual({ total: 0, before: 0 });
+    expect(await countRequests(handle.db, centreStaff, {}, second.prevCursor)).toEqual({ total: ids.centre.length, before: 2, capped: false });
+    expect(await countRequests(handle.db, centreStaff, {}, null)).toEqual({ total: ids.centre.length, before: 0, capped: false });
+    expect(await countRequests(handle.db, { memberships: [] }, {}, null)).toEqual({ total: 0, before: 0, capped: false });
+    // Past the cap the count stops reading: "meer dan …", and deeper pages have no position.
+    const third = await listRequests(handle.db, centreStaff, { cursor: second.nextCursor! }, 2);
+    expect(ids.centre.length).toBeGreaterThan(4);
+    expect(await countRequests(handle.db, centreStaff, {}, null, 3)).toEqual({ total: 3, before: 0, capped: true });
+    expect(await countRequests(handle.db, centreStaff, {}, second.prevCursor, 3)).toEqual({ total: 3, before: 2, capped: true });
+    expect(await countRequests(handle.db, centreStaff, {}, third.prevCursor, 3)).toEqual({ total: 3, before: 4, capped: true });
+    expect(await countRequests(handle.db, centreStaff, {}, null, ids.centre.length)).toEqual({ total: ids.centre.length, before: 0, capped: false });
   });
 
   it('keeps each role inside its own scope', async () => {

@@ -74,7 +74,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         nextHref={page.nextCursor ? `/aanvragen?${nextParams}` : null}
         prevHref={page.prevCursor ? `/aanvragen?${prevParams}` : null}
         firstHref={paged ? firstHref : null}
-        count={{ total: counted.total, from: counted.before + 1, to: counted.before + page.rows.length }}
+        count={{ total: counted.total, capped: counted.capped, from: counted.before + 1, to: counted.before + page.rows.length }}
       />
     </section>
   );
