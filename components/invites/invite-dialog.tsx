@@ -52,6 +52,9 @@ export function InviteDialog({
   };
   const close = () => dialogRef.current?.close();
   const onClosed = () => {
+    // The close event comes after the browser has already given focus back to the opener: a
+    // quick Enter may have opened the dialog again meanwhile, and then this close is stale.
+    if (dialogRef.current?.open) return;
     setOpen(false);
     setRole(null);
     openerRef.current?.focus();
