@@ -114,11 +114,8 @@ export const en: Messages = {
       noHistory: 'Nobody has been linked again yet.',
       historyItem: 'New itsme account (first logged in on {registered}), linked by {actor} on {at}.',
       errors: {
-        not_found: 'That person was not found in your centre, or that itsme account is already linked. Choose again.',
-        same_person: 'You chose the same person twice. Choose the new itsme account second.',
-        new_identity_has_access:
-          'The new itsme account already has access in Diplon. Linking again is only possible for an account without access: withdraw that access first.',
-        names_differ: 'The family names differ. Linking again is only possible when itsme gives the same family name.',
+        refused:
+          'These two accounts cannot be linked. That is only possible when itsme gives both the same given and family name, the new itsme account was created after the known person last signed in and has no access yet, and the known person has access only in your centre. Choose again.',
       },
     },
   },

@@ -114,11 +114,8 @@ export const fr: Messages = {
       noHistory: 'Personne n’a encore été relié à nouveau.',
       historyItem: 'Nouveau compte itsme (première connexion le {registered}), relié par {actor} le {at}.',
       errors: {
-        not_found: 'Cette personne est introuvable dans votre centre, ou ce compte itsme est déjà relié. Choisissez à nouveau.',
-        same_person: 'Vous avez choisi deux fois la même personne. Choisissez en second le nouveau compte itsme.',
-        new_identity_has_access:
-          'Le nouveau compte itsme a déjà un accès dans Diplon. Relier n’est possible que pour un compte sans accès : retirez d’abord cet accès.',
-        names_differ: 'Les noms de famille diffèrent. Relier n’est possible que si itsme donne le même nom de famille.',
+        refused:
+          'Impossible de relier ces deux comptes. Ce n’est possible que si itsme donne le même prénom et le même nom de famille aux deux, si le nouveau compte itsme a été créé après la dernière connexion de la personne connue et n’a encore aucun accès, et si la personne connue n’a d’accès que dans votre centre. Choisissez à nouveau.',
       },
     },
   },

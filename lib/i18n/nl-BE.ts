@@ -116,11 +116,8 @@ export const nl = {
       noHistory: 'Nog niemand werd opnieuw gekoppeld.',
       historyItem: 'Nieuwe itsme-account (voor het eerst aangemeld op {registered}), gekoppeld door {actor} op {at}.',
       errors: {
-        not_found: 'Die persoon werd niet gevonden bij jouw leersteuncentrum, of die itsme-account is al gekoppeld. Kies opnieuw.',
-        same_person: 'Je koos twee keer dezelfde persoon. Kies als tweede de nieuwe itsme-account.',
-        new_identity_has_access:
-          'De nieuwe itsme-account heeft al toegang in Diplon. Opnieuw koppelen kan alleen voor een account zonder toegang: trek die toegang eerst in.',
-        names_differ: 'De familienamen verschillen. Opnieuw koppelen kan alleen als itsme dezelfde familienaam geeft.',
+        refused:
+          'Opnieuw koppelen kan niet voor deze twee accounts. Dat kan alleen als itsme beide dezelfde voornaam en familienaam geeft, de nieuwe itsme-account aangemaakt werd na de laatste aanmelding van de gekende persoon en nog nergens toegang heeft, en de gekende persoon alleen bij jouw leersteuncentrum toegang heeft. Kies opnieuw.',
       },
     },
   },

@@ -6,7 +6,7 @@ import type { UnitGrant } from '@/lib/organisation/unit-grant';
 import { personName } from '@/lib/text/person-name';
 import { isUuid } from '@/lib/text/uuid';
 import { accessInCentre, anyAccess } from './access-in-centre';
-import { RELINKED } from './relink-identity';
+import { RELINKED, sameName } from './relink-identity';
 
 /** A person as 'Koppel opnieuw' shows them: the itsme name, when they registered and last logged in. */
 export type RelinkPerson = {
@@ -18,7 +18,7 @@ export type RelinkPerson = {
 };
 
 /** A person the centre knows, with what they have in the centre. */
-export type KnownPerson = RelinkPerson & { staffRoles: StaffRole[]; contactRoles: ContactRole[] };
+export type KnownPerson = RelinkPerson & { givenName: string | null; staffRoles: StaffRole[]; contactRoles: ContactRole[] };
 
 const MAX = 20;
 
@@ -37,7 +37,7 @@ async function known(db: Db, grant: UnitGrant<'people.relink'>, where: ReturnTyp
   const result = await db.execute(sql`
     select u.id, u.given_name, u.family_name, u.created_at, u.last_login_at,
       array(select distinct c.role::text from dossier_contacts c join dossiers d on d.id = c.dossier_id
-            where c.user_id = u.id and c.revoked_at is null and d.centre_id = ${centre}::uuid) as contact_roles,
+            where c.user_id = u.id and c.revoked_at is null and c.status = 'confirmed' and d.centre_id = ${centre}::uuid) as contact_roles,
       array(select distinct m.role::text from staff_memberships m
             left join schools s on s.id = m.school_id
             left join departments dp on dp.id = m.department_id
@@ -49,6 +49,7 @@ async function known(db: Db, grant: UnitGrant<'people.relink'>, where: ReturnTyp
     limit ${MAX}`);
   return rowsOf<Row & { contact_roles: ContactRole[]; staff_roles: StaffRole[] }>(result).map((r) => ({
     ...person(r),
+    givenName: r.given_name,
     contactRoles: r.contact_roles,
     staffRoles: r.staff_roles,
   }));
@@ -72,20 +73,22 @@ export async function findKnownPerson(db: Db, grant: UnitGrant<'people.relink'>,
 
 /**
  * Step 2: who may be `knownPerson`'s re-created itsme account — people who registered after
- * them, with the same family name (relinkIdentity refuses another), and no access anywhere yet;
- * newest first, at most twenty. Staff compare names and registration times, and check outside
+ * the known person last logged in, with the same given and family name (`sameName`, the rule
+ * relinkIdentity enforces), and no access anywhere yet; newest first, at most twenty. Staff compare names and registration times, and check outside
  * Diplon (a phone call) that it is the same person.
  */
-export async function listNewIdentities(db: Db, knownPerson: RelinkPerson): Promise<RelinkPerson[]> {
+export async function listNewIdentities(db: Db, knownPerson: KnownPerson): Promise<RelinkPerson[]> {
   const result = await db.execute(sql`
     select u.id, u.given_name, u.family_name, u.created_at, u.last_login_at
     from users u
     where u.id <> ${knownPerson.id}::uuid
       and u.itsme_sub not like ${`${RELINKED}%`}
       and lower(trim(u.family_name)) = lower(trim(${knownPerson.familyName}))
-      and u.created_at > ${knownPerson.registeredAt.toISOString()}::timestamptz
+      and u.created_at > ${(knownPerson.lastLoginAt ?? knownPerson.registeredAt).toISOString()}::timestamptz
       and not ${anyAccess(sql`u.id`)}
     order by u.created_at desc
     limit ${MAX}`);
-  return rowsOf<Row>(result).map(person);
+  return rowsOf<Row>(result)
+    .filter((r) => sameName(knownPerson, { givenName: r.given_name, familyName: r.family_name }))
+    .map(person);
 }

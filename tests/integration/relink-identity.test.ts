@@ -88,16 +88,16 @@ describe("'Koppel opnieuw': a re-created itsme account takes over the known pers
       replaced: { name: `Koen ${fresh.familyName}`, registeredAt: fresh.createdAt },
     });
     // A dead row is no candidate and cannot be relinked again.
-    expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'not_found' });
+    expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'refused' });
   });
 
-  it('is refused for staff of another centre, and for a known person outside the centre (not found), and changes nothing', async () => {
+  it('is refused for staff of another centre, and for a known person outside the centre, and changes nothing', async () => {
     const db = handle.db;
     const { known, fresh } = await setting();
     const other = await setting();
-    expect(await relinkIdentity(db, other.grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'not_found' });
+    expect(await relinkIdentity(db, other.grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'refused' });
     const outsider = await makeUser(db, `Koen ${other.familyName}`);
-    expect(await relinkIdentity(db, other.grant, { knownUserId: outsider.id, newUserId: other.fresh.id })).toEqual({ status: 'not_found' });
+    expect(await relinkIdentity(db, other.grant, { knownUserId: outsider.id, newUserId: other.fresh.id })).toEqual({ status: 'refused' });
     const [after] = await db.select().from(t.users).where(eq(t.users.id, known.id));
     expect(after!.itsmeSub).toBe(known.itsmeSub);
   });
@@ -116,15 +116,15 @@ describe("'Koppel opnieuw': a re-created itsme account takes over the known pers
     const db = handle.db;
     const { grant, staffUser, known, fresh, dossier } = await setting();
     await db.insert(t.dossierContacts).values({ dossierId: dossier.dossier.id, userId: fresh.id, role: 'teacher', grantedBy: staffUser.id });
-    expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'new_identity_has_access' });
+    expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual({ status: 'refused' });
 
     const second = await setting();
     await db.update(t.users).set({ familyName: 'Anders' }).where(eq(t.users.id, second.fresh.id));
-    expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: second.fresh.id })).toEqual({ status: 'names_differ' });
-    expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: second.known.id })).toEqual({ status: 'same_person' });
+    expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: second.fresh.id })).toEqual({ status: 'refused' });
+    expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: second.known.id })).toEqual({ status: 'refused' });
     for (const bad of [null, 'x', 42, { id: second.known.id }]) {
-      expect(await relinkIdentity(db, second.grant, { knownUserId: bad, newUserId: second.fresh.id })).toEqual({ status: 'not_found' });
-      expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: bad })).toEqual({ status: 'not_found' });
+      expect(await relinkIdentity(db, second.grant, { knownUserId: bad, newUserId: second.fresh.id })).toEqual({ status: 'refused' });
+      expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: bad })).toEqual({ status: 'refused' });
     }
     const [unchanged] = await db.select().from(t.users).where(eq(t.users.id, second.known.id));
     expect(unchanged!.itsmeSub).toBe(second.known.itsmeSub);
@@ -155,5 +155,80 @@ describe("'Koppel opnieuw': finding both persons", () => {
     expect(candidates.map((p) => p.id)).toEqual([fresh.id]);
     expect(candidates.map((p) => p.id)).not.toContain(otherName.id);
     expect(candidates[0]).toMatchObject({ name: `Koen ${familyName}`, lastLoginAt: null });
+  });
+});
+
+describe("'Koppel opnieuw' moves access only inside the centre, only for the same person (issue 22, points 1 and 2)", () => {
+  const refused = { status: 'refused' };
+
+  it('refuses a known person who holds access in another centre (a membership or a contact there), and changes nothing', async () => {
+    const db = handle.db;
+    const { grant, known, fresh } = await setting();
+    // The same person is centre staff of centre D as well: a relink on C's grant would move that too.
+    const d = await makeOrganisation(db);
+    await db.insert(t.staffMemberships).values({ userId: known.id, role: 'centre_staff', centreId: d.centre.id });
+    expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toEqual(refused);
+    const [after] = await db.select().from(t.users).where(eq(t.users.id, known.id));
+    expect(after!.itsmeSub).toBe(known.itsmeSub);
+
+    const second = await setting();
+    const e = await makeOrganisation(db);
+    const elsewhere = await makeDossier(db, e);
+    await db.insert(t.dossierContacts).values({ dossierId: elsewhere.dossier.id, userId: second.known.id, role: 'teacher', status: 'awaiting_confirmation' });
+    expect(await relinkIdentity(db, second.grant, { knownUserId: second.known.id, newUserId: second.fresh.id })).toEqual(refused);
+  });
+
+  it('counts only access-giving contacts: a contact awaiting confirmation is no access in the centre', async () => {
+    const db = handle.db;
+    const { grant, dossier, staffUser } = await setting();
+    const family = `Peeters${randomBytes(3).toString('hex')}`;
+    const pending = await makeUser(db, `Jan ${family}`);
+    await db.insert(t.dossierContacts).values({ dossierId: dossier.dossier.id, userId: pending.id, role: 'parent', status: 'awaiting_confirmation', grantedBy: staffUser.id });
+    const fresh = await recreated('Jan', family);
+    expect(await findKnownPerson(db, grant, pending.id)).toBeNull();
+    expect(await relinkIdentity(db, grant, { knownUserId: pending.id, newUserId: fresh.id })).toEqual(refused);
+  });
+
+  it('requires the same given name, refuses an account without one, and one registered before the known person last logged in', async () => {
+    const db = handle.db;
+    const sister = await setting();
+    await db.update(t.users).set({ givenName: 'Els' }).where(eq(t.users.id, sister.fresh.id));
+    expect(await relinkIdentity(db, sister.grant, { knownUserId: sister.known.id, newUserId: sister.fresh.id })).toEqual(refused);
+
+    const nameless = await setting();
+    await db.update(t.users).set({ givenName: null }).where(eq(t.users.id, nameless.fresh.id));
+    expect(await relinkIdentity(db, nameless.grant, { knownUserId: nameless.known.id, newUserId: nameless.fresh.id })).toEqual(refused);
+
+    // The "new" account existed before the known person's last login: not a re-created account.
+    const early = await setting();
+    await db.update(t.users).set({ lastLoginAt: new Date(Date.now() + 60_000) }).where(eq(t.users.id, early.known.id));
+    expect(await relinkIdentity(db, early.grant, { knownUserId: early.known.id, newUserId: early.fresh.id })).toEqual(refused);
+    expect(await listNewIdentities(db, (await findKnownPerson(db, early.grant, early.known.id))!)).toEqual([]);
+
+    // Accents and case are form, not person: 'KOEN' with 'Köen' is the same name.
+    const form = await setting();
+    await db.update(t.users).set({ givenName: 'KÖEN', familyName: form.familyName.toUpperCase() }).where(eq(t.users.id, form.fresh.id));
+    expect(await relinkIdentity(db, form.grant, { knownUserId: form.known.id, newUserId: form.fresh.id })).toMatchObject({ status: 'relinked' });
+  });
+
+  it('answers every refusal with one status (nobody learns whether an account has access elsewhere)', async () => {
+    const db = handle.db;
+    const { grant, staffUser, known, fresh, dossier } = await setting();
+    await db.insert(t.dossierContacts).values({ dossierId: dossier.dossier.id, userId: fresh.id, role: 'teacher', grantedBy: staffUser.id });
+    const outcomes = [
+      await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id }),
+      await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: known.id }),
+      await relinkIdentity(db, grant, { knownUserId: 'x', newUserId: fresh.id }),
+    ];
+    expect(outcomes).toEqual([refused, refused, refused]);
+  });
+
+  it("keeps the person's earlier names in the events", async () => {
+    const db = handle.db;
+    const { grant, known, fresh } = await setting();
+    await db.update(t.users).set({ givenName: 'KOEN' }).where(eq(t.users.id, fresh.id));
+    expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toMatchObject({ status: 'relinked' });
+    const events = await db.select().from(t.auditEvents).where(and(eq(t.auditEvents.action, 'identity_relinked'), eq(t.auditEvents.targetId, known.id)));
+    expect(events[0]!.details).toMatchObject({ previousName: { givenName: 'Koen', familyName: known.familyName }, newName: { givenName: 'KOEN', familyName: fresh.familyName } });
   });
 });

@@ -49,7 +49,7 @@ export default async function RelinkPage({ searchParams }: { searchParams: Promi
     known && !done ? listNewIdentities(db(), known) : Promise.resolve([]),
   ]);
   const fresh = candidates.find((c) => c.id === newId) ?? null;
-  const problem = known && newId && !fresh && !done ? (newId === known.id ? r.errors.same_person : r.errors.not_found) : null;
+  const problem = known && newId && !fresh && !done ? r.errors.refused : null;
 
   return (
     <article aria-labelledby="koppel-titel" className="grid gap-6">
