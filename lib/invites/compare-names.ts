@@ -5,7 +5,9 @@
  * - case, accents and punctuation do not count ("HÉLÈNE D'HONDT" = "Helene Dhondt");
  * - spaces inside a name do not count ("Van den Broeck" = "Vandenbroeck", "Jean Pierre" = "Jean-Pierre");
  * - order does not count ("Peeters Jan" = "Jan Peeters");
- * - itsme may know more given names than the school ("Jan" for "Jan Frans Maria");
+ * - itsme may know more given names than the school ("Jan" for "Jan Frans Maria"), but the
+ *   written given names are itsme's first ones, in order: "Frans Peeters" is not "Jan Frans
+ *   Peeters" (a brother or a father is often called by the second name);
  * - the school may know one part of a compound family name ("Dubois" for "Dubois-Lefèvre",
  *   "García" for "García Márquez"), but a particle belongs to its name ("Broeck" is not "Van den Broeck").
  * Every word the school wrote must be part of the verified name, and it must name at least one
@@ -65,25 +67,26 @@ export function compareNames(expected: string | null | undefined, verified: { gi
   if (written.length > 12) return 'mismatch';
   const family = new Set([compact(words(verified.familyName)), ...familyParts(verified.familyName)]);
   // itsme may give no given name at all: then no written given name can match, and the centre confirms.
-  const given = new Set(givenNames(verified.givenName ?? ''));
+  const given = givenNames(verified.givenName ?? '');
   family.delete('');
 
-  // Can written[i..] be cut into runs that are each a given name or (a part of) the family
-  // name, with at least one of each? Runs let "van den broeck" meet "vandenbroeck".
+  // Can written[i..] be cut into runs that are each the next of itsme's given names (from the
+  // first, in order: `g` of them used so far) or (a part of) the family name, with at least one
+  // of each? Runs let "van den broeck" meet "vandenbroeck".
   const memo = new Map<string, boolean>();
-  const parse = (i: number, hasGiven: boolean, hasFamily: boolean): boolean => {
-    if (i === written.length) return hasGiven && hasFamily;
-    const key = `${i}:${hasGiven}:${hasFamily}`;
+  const parse = (i: number, g: number, hasFamily: boolean): boolean => {
+    if (i === written.length) return g > 0 && hasFamily;
+    const key = `${i}:${g}:${hasFamily}`;
     const known = memo.get(key);
     if (known !== undefined) return known;
     let ok = false;
     for (let j = i + 1; j <= written.length && !ok; j++) {
       const run = compact(written.slice(i, j));
-      if (given.has(run) && parse(j, true, hasFamily)) ok = true;
-      else if (family.has(run) && parse(j, hasGiven, true)) ok = true;
+      if (g < given.length && given[g] === run && parse(j, g + 1, hasFamily)) ok = true;
+      else if (family.has(run) && parse(j, g, true)) ok = true;
     }
     memo.set(key, ok);
     return ok;
   };
-  return parse(0, false, false) ? 'match' : 'mismatch';
+  return parse(0, 0, false) ? 'match' : 'mismatch';
 }

@@ -55,6 +55,7 @@ const MUST_MATCH: [expected: string, given: string, family: string][] = [
   ['Björn Müller', 'Björn', 'Müller'],
   ['Anne-Sophie Leclercq', 'Anne-Sophie Marie Ghislaine', 'Leclercq'],
   ['  Lies   Vermeulen ', 'Lies', 'Vermeulen'],
+  ['Jan Frans Peeters', 'Jan Frans Maria', 'Peeters'],
 ];
 
 const MUST_NOT_MATCH: [expected: string, given: string, family: string][] = [
@@ -75,6 +76,11 @@ const MUST_NOT_MATCH: [expected: string, given: string, family: string][] = [
   ['Mohamed El Amrani', 'Mohammed', 'El Amrani'],
   ['Koen Willems en Els Peeters', 'Koen', 'Willems'],
   ['Fatima Benali', 'Fatima', 'Ben Ali Mansour'],
+  // Issue 22, point 6: the written given names are itsme's first ones, in order, not any of them.
+  ['Frans Peeters', 'Jan Frans', 'Peeters'],
+  ['Maria Peeters', 'Jan Frans Maria', 'Peeters'],
+  ['Frans Jan Peeters', 'Jan Frans', 'Peeters'],
+  ['Jan Maria Peeters', 'Jan Frans Maria', 'Peeters'],
 ];
 
 let counter = 0;
