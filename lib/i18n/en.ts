@@ -351,6 +351,7 @@ export const en: Messages = {
       badName: 'The file name "{name}" cannot be used: use a plain name without folders or special characters. Nothing has been saved.',
       badType: 'The file "{name}" is not a PDF, an image or an Office document. Nothing has been saved.',
       typeMismatch: 'The content of "{name}" does not match the extension of its name. Nothing has been saved.',
+      macros: 'The file "{name}" contains macros (a VBA project). Save it without macros (for example as .docx, .xlsx or PDF) and add it again. Nothing has been saved.',
       requestTooLarge: 'Together the files are too large. Nothing has been saved.',
     },
   },

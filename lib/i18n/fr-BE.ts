@@ -351,6 +351,7 @@ export const fr: Messages = {
       badName: 'Le nom de fichier « {name} » ne convient pas : utilisez un nom simple, sans dossiers ni caractères spéciaux. Rien n’a été enregistré.',
       badType: 'Le fichier « {name} » n’est ni un PDF, ni une image, ni un document Office. Rien n’a été enregistré.',
       typeMismatch: 'Le contenu de « {name} » ne correspond pas à l’extension du nom. Rien n’a été enregistré.',
+      macros: 'Le fichier « {name} » contient des macros (un projet VBA). Enregistrez-le sans macros (par exemple en .docx, .xlsx ou PDF) et ajoutez-le à nouveau. Rien n’a été enregistré.',
       requestTooLarge: 'Ensemble, les fichiers sont trop volumineux. Rien n’a été enregistré.',
     },
   },

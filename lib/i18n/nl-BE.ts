@@ -352,6 +352,7 @@ export const nl = {
       badName: 'De bestandsnaam "{name}" kan niet: gebruik een gewone naam zonder mappen of speciale tekens. Er is niets bewaard.',
       badType: 'Het bestand "{name}" is geen PDF, afbeelding of Office-document. Er is niets bewaard.',
       typeMismatch: 'De inhoud van "{name}" past niet bij de extensie van de naam. Er is niets bewaard.',
+      macros: 'Het bestand "{name}" bevat macro’s (een VBA-project). Bewaar het zonder macro’s (bijvoorbeeld als .docx, .xlsx of PDF) en voeg het opnieuw toe. Er is niets bewaard.',
       requestTooLarge: 'Samen zijn de bestanden te groot. Er is niets bewaard.',
     },
   },
