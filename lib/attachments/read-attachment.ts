@@ -1,11 +1,11 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
-import { visibilityFor } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db/client';
 import { attachments, dossierEntries, requests } from '@/lib/db/schema';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
 import { isUuid } from '@/lib/text/uuid';
 import { storeFor } from './store';
+import { attachmentVisibleTo } from './visible-attachments';
 
 export type AttachmentDownload = { fileName: string; contentType: string; data: Uint8Array };
 
@@ -16,22 +16,12 @@ export type AttachmentDownload = { fileName: string; contentType: string; data: 
  */
 export async function readAttachment(db: Db, grant: DossierGrant<'dossier.view'>, attachmentId: string): Promise<AttachmentDownload | null> {
   if (!isUuid(attachmentId)) return null;
-  const sees = visibilityFor(grant.access);
   const [row] = await db
     .select({ id: attachments.id, fileName: attachments.fileName, contentType: attachments.contentType, store: attachments.store })
     .from(attachments)
     .leftJoin(dossierEntries, eq(dossierEntries.id, attachments.entryId))
     .leftJoin(requests, eq(requests.id, attachments.requestId))
-    .where(
-      and(
-        eq(attachments.id, attachmentId),
-        eq(attachments.dossierId, grant.id),
-        or(
-          and(eq(dossierEntries.dossierId, grant.id), inArray(dossierEntries.visibility, [...sees.entries])),
-          and(eq(requests.dossierId, grant.id), inArray(requests.status, [...sees.requests])),
-        ),
-      ),
-    )
+    .where(and(eq(attachments.id, attachmentId), attachmentVisibleTo(grant)))
     .limit(1);
   if (!row) return null;
   const data = await storeFor(row.store).get(db, row.id);

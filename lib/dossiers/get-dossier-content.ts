@@ -1,7 +1,8 @@
 import { aliasedTable, and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { visibilityFor } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db/client';
-import { attachments, dossierEntries, requestStatusChanges, requests, users } from '@/lib/db/schema';
+import { listVisibleAttachments } from '@/lib/attachments/visible-attachments';
+import { dossierEntries, requestStatusChanges, requests, users } from '@/lib/db/schema';
 import type { DossierGrant } from './dossier-grant';
 
 const assignee = aliasedTable(users, 'assignee');
@@ -11,7 +12,8 @@ const nameOf = (u: { givenName: string | null; familyName: string | null }) => (
 /**
  * The requests (with their history) and dated entries of a dossier, with their attachments,
  * as far as the grant's holder may see them (VISIBILITY in lib/auth/permissions.ts): contacts
- * never get a 'Werkversie' or an internal entry, not even in the query's result.
+ * never get a 'Werkversie' or an internal entry, nor their attachments' names, not even in a
+ * query's result (every filter is in SQL).
  */
 export async function getDossierContent(db: Db, grant: DossierGrant<'dossier.view'>) {
   const sees = visibilityFor(grant.access);
@@ -51,17 +53,7 @@ export async function getDossierContent(db: Db, grant: DossierGrant<'dossier.vie
       .leftJoin(editor, eq(editor.id, dossierEntries.updatedBy))
       .where(and(eq(dossierEntries.dossierId, grant.id), inArray(dossierEntries.visibility, [...sees.entries])))
       .orderBy(desc(dossierEntries.occurredOn), desc(dossierEntries.createdAt)),
-    db
-      .select({
-        id: attachments.id,
-        entryId: attachments.entryId,
-        requestId: attachments.requestId,
-        fileName: attachments.fileName,
-        size: attachments.size,
-      })
-      .from(attachments)
-      .where(eq(attachments.dossierId, grant.id))
-      .orderBy(asc(attachments.createdAt)),
+    listVisibleAttachments(db, grant),
   ]);
   const requestIds = requestRows.map((r) => r.id);
   const history = requestIds.length
