@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { cleanText } from '@/lib/text/clean-text';
 import type { FieldErrors } from './result';
 
 /**
@@ -15,11 +16,11 @@ export type FormResult = {
   duplicate?: string;
 };
 
-/** The text fields of a form post (files left out), each at most `max` characters. */
+/** The text fields of a form post (files left out), control characters removed (`cleanText`), each at most `max` characters. */
 export function textValues(formData: FormData, max = 20_000): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value.slice(0, max);
+    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = cleanText(value).slice(0, max);
   }
   return values;
 }

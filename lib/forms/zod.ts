@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '@/lib/text/clean-text';
 
 /**
  * `z` for the schemas a form shares with the browser (import it from here, not from 'zod').
@@ -11,3 +12,6 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 export { z };
+
+/** Every free-text field of a form: a string with control characters removed (`cleanText`), before any other check. */
+export const text = (params?: Parameters<typeof z.string>[0]) => z.string(params).overwrite(cleanText);

@@ -1,4 +1,4 @@
-import { z } from '@/lib/forms/zod';
+import { text, z } from '@/lib/forms/zod';
 import type { FieldErrors } from '@/lib/actions/result';
 import { DEFAULT_LOCALE, INVITE_ROLES, LOCALES } from '@/lib/codes';
 import { t } from '@/lib/i18n';
@@ -25,8 +25,7 @@ export const inviteRequestSchema = inviteEmailSchema.extend({
 });
 
 /** 'Naam zoals gekend door de school': optional; blank is no name. */
-const expectedNameField = z
-  .string({ error: t.invite.errors.badRequest })
+const expectedNameField = text({ error: t.invite.errors.badRequest })
   .trim()
   .max(EXPECTED_NAME_MAX, { error: t.invite.errors.nameTooLong })
   .transform((value) => value.replace(/\s+/g, ' ') || null)

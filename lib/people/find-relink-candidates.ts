@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/rows';
 import type { UnitGrant } from '@/lib/organisation/unit-grant';
 import { personName } from '@/lib/text/person-name';
+import { cleanText } from '@/lib/text/clean-text';
 import { isUuid } from '@/lib/text/uuid';
 import { accessInCentre, anyAccess } from './access-in-centre';
 import { RELINKED, sameName } from './relink-identity';
@@ -60,7 +61,7 @@ async function known(db: Db, grant: UnitGrant<'people.relink'>, where: ReturnTyp
  * `query` (at most twenty). Never by e-mail: itsme's address proves nothing.
  */
 export async function findKnownPeople(db: Db, grant: UnitGrant<'people.relink'>, query: string): Promise<KnownPerson[]> {
-  const words = query.trim().toLocaleLowerCase('nl-BE').slice(0, 100);
+  const words = cleanText(query).trim().toLocaleLowerCase('nl-BE').slice(0, 100);
   if (words.length < 2) return [];
   return known(db, grant, sql`position(${words} in lower(coalesce(u.given_name, '') || ' ' || u.family_name)) > 0`);
 }

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
+import { text } from '@/lib/forms/zod';
 import { moveRequest } from './move-request';
+
+/** The closing note 'Afronden' asks for. */
+export const closingNoteSchema = text().trim().min(1).max(5000);
 
 export type CompleteOutcome = { status: 'completed' } | { status: 'not_found' } | { status: 'wrong_status' };
 

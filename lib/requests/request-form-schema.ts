@@ -1,11 +1,11 @@
-import { z } from '@/lib/forms/zod';
+import { text as textField, z } from '@/lib/forms/zod';
 import { REQUEST_TYPES } from '@/lib/codes';
 import { t } from '@/lib/i18n';
 
 const e = () => t.newRequest.errors;
 const text = (max: number, required: () => string, tooLong: () => string) =>
-  z.string().trim().min(1, { error: required }).max(max, { error: tooLong });
-const optional = z.string().trim().optional().default('');
+  textField().trim().min(1, { error: required }).max(max, { error: tooLong });
+const optional = textField().trim().optional().default('');
 
 /**
  * 'Nieuwe aanvraag', for react-hook-form in the browser and the server action alike. The

@@ -16,7 +16,7 @@ import { editEntry } from '@/lib/entries/edit-entry';
 import { entryFormSchema, type EntryInput } from '@/lib/entries/entry-form-schema';
 import { t } from '@/lib/i18n';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
-import { completeRequest } from '@/lib/requests/complete-request';
+import { closingNoteSchema, completeRequest } from '@/lib/requests/complete-request';
 import { editDraft } from '@/lib/requests/edit-draft';
 import { removeDraftAttachment } from '@/lib/requests/remove-draft-attachment';
 import { requestFormSchema } from '@/lib/requests/request-form-schema';
@@ -99,13 +99,12 @@ export async function takeUpRequestAction(dossierId: string, requestId: string, 
   });
 }
 
-const closingNote = z.string().trim().min(1).max(5000);
 
 /** 'Afronden' with a closing note (centre staff). */
 export async function completeRequestAction(dossierId: string, requestId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   return dossierForm(dossierId, 'requests.work', formData, async (grant, form) => {
     if (!requestIdOk(requestId)) return failed(t.requestWork.errors.notFound);
-    const note = closingNote.safeParse(form.get('closingNote'));
+    const note = closingNoteSchema.safeParse(form.get('closingNote'));
     if (!note.success) return failed(t.requestWork.errors.closingNote, textValues(form), { closingNote: t.requestWork.errors.closingNote });
     const outcome = await completeRequest(db(), grant, requestId, note.data);
     if (outcome.status === 'not_found') return failed(t.requestWork.errors.notFound);
