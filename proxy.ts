@@ -4,7 +4,10 @@ import { databaseAvailable } from '@/lib/db/availability';
 import { t } from '@/lib/i18n';
 import { clientAddress } from '@/lib/security/client-address';
 import { contentSecurityPolicy, staticSecurityHeaders } from '@/lib/security/csp';
-import { maxUploadBytes, refuseRequest } from '@/lib/security/refuse-request';
+import { findSession } from '@/lib/auth/find-session';
+import { sessionCookieName } from '@/lib/auth/cookies';
+import { db } from '@/lib/db/client';
+import { declaresLargeBody, isUploadPath, maxUploadBytes, refuseRequest } from '@/lib/security/refuse-request';
 import { REQUEST_PATH_HEADER, unavailableResponse } from '@/lib/server/unavailable-page';
 
 /**
@@ -18,7 +21,7 @@ import { REQUEST_PATH_HEADER, unavailableResponse } from '@/lib/server/unavailab
 /** Paths that need no database, so they keep answering while it is down (itsme fetches our keys at any time). */
 const WITHOUT_DATABASE = new Set(['/api/health', '/.well-known/jwks.json']);
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (!databaseAvailable() && !WITHOUT_DATABASE.has(request.nextUrl.pathname)) return unavailableResponse();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const config = env();
@@ -33,6 +36,7 @@ export function proxy(request: NextRequest) {
     headers: request.headers,
     trustForwardedHost: hops > 0,
     maxUploadBytes: maxUploadBytes(config.ATTACHMENT_MAX_MB),
+    uploadAllowed: declaresLargeBody(request) && isUploadPath(request.nextUrl.pathname) && (await signedIn(request)),
   });
   if (refusal) {
     return new NextResponse(t.errors[refusal.message], {
@@ -62,6 +66,21 @@ export function proxy(request: NextRequest) {
     : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
+}
+
+/**
+ * Whether the request's session cookie opens a live session: asked only before a body over 1 MB
+ * is let through to an upload page, so anonymous clients cannot make the server hold uploads.
+ * Not an access check (the page's action still resolves its grant); a failing lookup is "no".
+ */
+async function signedIn(request: NextRequest): Promise<boolean> {
+  const token = request.cookies.get(sessionCookieName())?.value;
+  if (!token) return false;
+  try {
+    return (await findSession(db(), token)) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** A path no route matches, so Next renders app/not-found.tsx with 404; under /uitnodiging/ it keeps that folder's headers (no-referrer). */

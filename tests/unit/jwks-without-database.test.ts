@@ -13,10 +13,10 @@ describe('/.well-known/jwks.json while the database is down', () => {
     // A probe that never succeeds keeps the state "down" for the length of the test.
     setAvailabilityProbe(() => new Promise(() => {}));
     markDatabaseDown('ECONNREFUSED');
-    const page = proxy(new NextRequest('http://localhost:3000/aanvragen'));
+    const page = await proxy(new NextRequest('http://localhost:3000/aanvragen'));
     expect(page.status).toBe(503);
 
-    const keys = proxy(new NextRequest('http://localhost:3000/.well-known/jwks.json'));
+    const keys = await proxy(new NextRequest('http://localhost:3000/.well-known/jwks.json'));
     expect(keys.status).toBe(200);
     expect(keys.headers.get('x-middleware-next')).toBe('1');
 
