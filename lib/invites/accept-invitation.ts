@@ -7,6 +7,7 @@ import { dossierContacts, invitations, staffMemberships, users, type Invitation 
 import { enqueueMail } from '@/lib/mail/enqueue-mail';
 import { unitPath } from '@/lib/organisation/unit-path';
 import { compareNames, type NameComparison } from './compare-names';
+import { cancelForLostAuthority, invitationStanding } from './inviter-authority';
 import { roleOfRow } from './target';
 import { hashToken, isTokenShaped } from './token';
 import { personName } from '@/lib/text/person-name';
@@ -27,7 +28,9 @@ type Person = { givenName: string | null; familyName: string; locale: Locale | n
 
 /**
  * 'Uitnodiging aanvaarden' by a signed-in person. One transaction: lock the invitation row,
- * check it is pending and unexpired, give access — a dossier contact or a staff membership —
+ * check it is pending and unexpired, that its unit is active and its inviter still holds the
+ * permission that sent it (`invitationStanding`; otherwise it is cancelled, and the link shows
+ * the cancelled page), give access — a dossier contact or a staff membership —
  * (or keep the access they already have), mark it accepted, audit, and queue the inviter's
  * notification. Of concurrent accepts, one wins.
  *
@@ -50,6 +53,12 @@ export async function acceptInvitation(
       .for('update')
       .limit(1);
     if (!invitation || invitation.status !== 'pending' || invitation.expiresAt <= now) return { status: 'invalid' } as const;
+    // Worth only what the inviter may still give, on a unit still open: else the link dies now.
+    const standing = await invitationStanding(tx, invitation);
+    if (standing !== 'valid') {
+      await cancelForLostAuthority(tx, [invitation], standing, { actorId: null, origin: input.origin ?? null, now });
+      return { status: 'invalid' } as const;
+    }
     const [person] = await tx
       .select({ givenName: users.givenName, familyName: users.familyName, locale: users.locale })
       .from(users)

@@ -1,18 +1,28 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { ContactRole, StaffRole } from '@/lib/codes';
+import { cancelInvitationsOf } from '@/lib/invites/inviter-authority';
 import { recordAudit } from '@/lib/audit/record-event';
 import type { Db } from '@/lib/db/client';
-import { staffMemberships, users } from '@/lib/db/schema';
+import { dossierContacts, staffMemberships, users } from '@/lib/db/schema';
 import type { UnitGrant } from './unit-grant';
 import { membershipsOf } from './unit-memberships';
 
-export type EndOutcome = { status: 'ended'; name: string } | { status: 'not_found' } | { status: 'last_centre_staff' };
+/** What the person whose membership ended still holds themselves, for the one who ended it to review. */
+export type RemainingAccess = { memberships: { role: StaffRole; unitId: string }[]; contacts: { dossierId: string; role: ContactRole }[] };
+
+export type EndOutcome =
+  | { status: 'ended'; name: string; cancelledInvitations: number; remaining: RemainingAccess }
+  | { status: 'not_found' }
+  | { status: 'last_centre_staff' };
 
 /**
  * 'Toegang intrekken' of a membership of this unit: it ends (findSession reads active ones
  * only, so the very next request no longer has it) and keeps who ended it and when. The last
  * active member of a centre's staff cannot end their own membership: the centre would be
  * locked out. The centre's members are locked while counting, so two ending each other at
- * once cannot both succeed.
+ * once cannot both succeed. The open invitations the person sent that their remaining
+ * memberships no longer cover are cancelled, and what they still hold themselves (other
+ * memberships, dossier contacts) is returned for review.
  */
 export async function endMembership(
   db: Db,
@@ -45,6 +55,20 @@ export async function endMembership(
       details: { role: row.role, userId: row.userId, unitKind: grant.unit.kind, unitId: grant.unit.id },
       origin: grant.origin,
     });
-    return { status: 'ended', name: `${row.givenName} ${row.familyName}` } as const;
+    // Their open invitations were worth their authority: those it no longer covers die with it.
+    const cancelledInvitations = await cancelInvitationsOf(tx, row.userId, { actorId: grant.actor.id, origin: grant.origin });
+    const remaining: RemainingAccess = {
+      memberships: (
+        await tx
+          .select({ role: staffMemberships.role, centreId: staffMemberships.centreId, schoolId: staffMemberships.schoolId, departmentId: staffMemberships.departmentId })
+          .from(staffMemberships)
+          .where(and(eq(staffMemberships.userId, row.userId), eq(staffMemberships.active, true)))
+      ).map((m) => ({ role: m.role, unitId: (m.departmentId ?? m.schoolId ?? m.centreId)! })),
+      contacts: await tx
+        .select({ dossierId: dossierContacts.dossierId, role: dossierContacts.role })
+        .from(dossierContacts)
+        .where(and(eq(dossierContacts.userId, row.userId), isNull(dossierContacts.revokedAt))),
+    };
+    return { status: 'ended', name: `${row.givenName} ${row.familyName}`, cancelledInvitations, remaining } as const;
   });
 }

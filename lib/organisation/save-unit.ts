@@ -1,7 +1,8 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import type { Db } from '@/lib/db/client';
-import { departments, schools } from '@/lib/db/schema';
+import { departments, invitations, schools } from '@/lib/db/schema';
+import { cancelForLostAuthority } from '@/lib/invites/inviter-authority';
 import type { UnitGrant } from './unit-grant';
 import { isUniqueViolation, normalizeUnitName, type NameProblem } from './unit-name';
 
@@ -98,6 +99,13 @@ export async function deactivateUnit(db: Db, grant: UnitGrant<'units.manage'>): 
             .returning({ id: departments.id });
     if (!row) return { status: 'not_found' } as const;
     await recordAudit(tx, { actorId: grant.actor.id, action: 'unit_deactivated', targetType: unit.kind, targetId: unit.id, origin: grant.origin });
+    // Its open staff invitations (for a school, its departments' too) die with it.
+    const open = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.status, 'pending'), isNull(invitations.dossierId), unit.kind === 'school' ? eq(invitations.schoolId, unit.id) : eq(invitations.departmentId, unit.id)))
+      .for('update');
+    await cancelForLostAuthority(tx, open, 'unit_inactive', { actorId: grant.actor.id, origin: grant.origin });
     return { status: 'deactivated', name: unit.name } as const;
   });
 }

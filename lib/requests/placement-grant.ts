@@ -31,13 +31,14 @@ export async function resolvePlacementGrant(
   origin: string | null = null,
 ): Promise<PlacementGrant | null> {
   if (!isUuid(unit.schoolId) || (unit.departmentId && !isUuid(unit.departmentId))) return null;
-  const [school] = await db.select({ centreId: schools.centreId }).from(schools).where(eq(schools.id, unit.schoolId));
+  // A deactivated school or department takes no new students or requests.
+  const [school] = await db.select({ centreId: schools.centreId }).from(schools).where(and(eq(schools.id, unit.schoolId), eq(schools.active, true)));
   if (!school) return null;
   if (unit.departmentId) {
     const [department] = await db
       .select({ id: departments.id })
       .from(departments)
-      .where(and(eq(departments.id, unit.departmentId), eq(departments.schoolId, unit.schoolId)));
+      .where(and(eq(departments.id, unit.departmentId), eq(departments.schoolId, unit.schoolId), eq(departments.active, true)));
     if (!department) return null;
   }
   const placement: Placement = { centreId: school.centreId, schoolId: unit.schoolId, departmentId: unit.departmentId || null };

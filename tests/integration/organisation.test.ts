@@ -214,7 +214,7 @@ describe("'Toegang intrekken' on a membership", () => {
     // Not a membership of this unit: not found.
     expect(await endMembership(db, centreGrant, { membershipId: membership!.id })).toEqual({ status: 'not_found' });
     const schoolGrant = await unitGrantFor(db, admin, { kind: 'school', id: org.school.id }, 'staff.manage');
-    expect(await endMembership(db, schoolGrant, { membershipId: membership!.id })).toEqual({ status: 'ended', name: 'Jan Peeters' });
+    expect(await endMembership(db, schoolGrant, { membershipId: membership!.id })).toMatchObject({ status: 'ended', name: 'Jan Peeters' });
     expect((await findSession(db, manager.sessionToken))!.memberships).toEqual([]);
     const [ended] = await db.select().from(t.staffMemberships).where(eq(t.staffMemberships.id, membership!.id));
     expect(ended).toMatchObject({ active: false, endedBy: adminUser.id });
