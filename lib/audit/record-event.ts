@@ -39,7 +39,10 @@ export type AuditAction =
   | 'invitation_accepted_pending'
   | 'contact_confirmed'
   | 'contact_refused'
-  | 'invitation_opened_by_staff';
+  | 'invitation_opened_by_staff'
+  | 'locale_changed'
+  | 'centre_created'
+  | 'identity_names_changed';
 
 export type AuditInput = {
   actorId: string | null;

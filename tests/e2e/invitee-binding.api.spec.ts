@@ -69,6 +69,27 @@ test('the language link: only known languages, only back to this site, remembere
   expect(unknown.body).toContain(nl.signIn.button);
 });
 
+test('a GET of the language link changes only the cookie; the account changes by a same-site POST alone (issue 22, point 7)', async () => {
+  const person = await loginOverHttp(APP, { givenName: 'Lena', familyName: `Taal${randomBytes(3).toString('hex')}` });
+  const lang = async () => /<html lang="([^"]+)"/.exec((await get('/', person.cookie)).body)?.[1];
+  expect(await lang()).toBe('nl-BE');
+  // A link on another site, followed while signed in: the browser gets a cookie, the account stays.
+  const link = await get('/taal/fr?terug=/', person.cookie);
+  expect(link.status).toBe(303);
+  expect(link.setCookie.some((c) => c.startsWith('diplon.taal=fr;'))).toBe(true);
+  expect(await lang()).toBe('nl-BE');
+  // A form posted from another site's page changes nothing at all.
+  const foreign = await fetch(`${APP}/taal/fr?terug=/`, { method: 'POST', redirect: 'manual', headers: { cookie: person.cookie, origin: 'https://evil.example' } });
+  expect(foreign.status).toBe(403);
+  const crossSite = await fetch(`${APP}/taal/fr?terug=/`, { method: 'POST', redirect: 'manual', headers: { cookie: person.cookie, 'sec-fetch-site': 'cross-site' } });
+  expect(crossSite.status).toBe(303);
+  expect(await lang()).toBe('nl-BE');
+  // The person's own button: a POST from this site's page stores it on the account.
+  const own = await fetch(`${APP}/taal/en?terug=/`, { method: 'POST', redirect: 'manual', headers: { cookie: person.cookie, origin: APP, 'sec-fetch-site': 'same-origin' } });
+  expect(own.status).toBe(303);
+  expect(await lang()).toBe('en-GB');
+});
+
 test('staff pages stay Dutch whatever the language cookie says, and show no language links', async () => {
   const staff = (await loginOverHttp(APP, TEST_PERSONS.centreStaff.sub)).cookie;
   const page = await get('/aanvragen', `${staff}; diplon.taal=fr`);

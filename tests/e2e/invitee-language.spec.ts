@@ -98,8 +98,8 @@ test('a French invitation: Check, Verstuur, the mail, the landing page and itsme
   await expectAccessible(their, 'dossier (fr)');
   await screen(their, testInfo, 'lang-2-dossier-fr');
 
-  // A plain link switches, and the choice is the person's: without the cookie it stays English.
-  await their.getByRole('link', { name: 'English' }).click();
+  // A native form (POST) switches, and the choice is the person's: without the cookie it stays English.
+  await their.getByRole('button', { name: 'English' }).click();
   await expect(their.locator('html')).toHaveAttribute('lang', 'en-GB');
   await expect(their.getByRole('heading', { level: 2, name: 'Requests' })).toBeVisible();
   await expect(their.getByText('You can read this file.')).toBeVisible();

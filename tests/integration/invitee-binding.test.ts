@@ -10,6 +10,7 @@ import { listContacts } from '@/lib/dossiers/list-contacts';
 import { listMyDossiers } from '@/lib/dossiers/list-my-dossiers';
 import { acceptInvitation } from '@/lib/invites/accept-invitation';
 import { compareNames } from '@/lib/invites/compare-names';
+import { setAccountLocale } from '@/lib/people/set-account-locale';
 import { findInvitationByToken } from '@/lib/invites/find-invitation-by-token';
 import { sendInvitation } from '@/lib/invites/send-invitation';
 import { renderMail } from '@/lib/mail/render';
@@ -330,5 +331,18 @@ describe("contacts' notices ('Er is iets nieuws in het dossier')", () => {
     expect(rendered.subject).toBe('Du nouveau dans un dossier sur Diplon');
     const toStranger = await ctx.db.select().from(t.mailOutbox).where(and(eq(t.mailOutbox.toAddress, wrong.email), eq(t.mailOutbox.template, 'dossier_update')));
     expect(toStranger).toEqual([]);
+  });
+});
+
+describe("the account's language (issue 22, points 7 and 11)", () => {
+  it('setAccountLocale stores the choice and audits before and after; the same choice again records nothing', async () => {
+    const db = handle.db;
+    const { user } = await person('Lena', `Taal${++counter}`);
+    expect(await setAccountLocale(db, { userId: user.id, locale: 'fr', origin: '203.0.113.9' })).toBe('changed');
+    expect(await setAccountLocale(db, { userId: user.id, locale: 'fr', origin: '203.0.113.9' })).toBe('unchanged');
+    const [row] = await db.select({ locale: t.users.locale }).from(t.users).where(eq(t.users.id, user.id));
+    expect(row!.locale).toBe('fr');
+    const events = await db.select().from(t.auditEvents).where(and(eq(t.auditEvents.action, 'locale_changed'), eq(t.auditEvents.targetId, user.id)));
+    expect(events).toEqual([expect.objectContaining({ actorId: user.id, details: { from: null, to: 'fr' }, origin: '203.0.113.9' })]);
   });
 });
