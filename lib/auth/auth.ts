@@ -1,9 +1,8 @@
 import NextAuth, { type NextAuthConfig } from 'next-auth';
-import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
+import { recordLogin } from './record-login';
 import { env } from '@/lib/config/env';
 import { db } from '@/lib/db/client';
-import { users } from '@/lib/db/schema';
 import { diplonAdapter } from './adapter';
 import { sessionCookieName, usesSecureCookies } from './cookies';
 import { itsmeProvider } from './itsme/provider';
@@ -49,17 +48,12 @@ export function authConfig(): NextAuthConfig {
         if (!user.id || !account?.providerAccountId) return;
         const given = typeof profile?.given_name === 'string' ? profile.given_name.trim() || null : null;
         const family = typeof profile?.family_name === 'string' ? profile.family_name.trim() : '';
-        // itsme's verified names are authoritative: keep them current at every login, and only
-        // ever on the row of the `sub` that just signed in (never on another signed-in person).
-        const updated = await db()
-          .update(users)
-          .set({ lastLoginAt: new Date(), ...(family ? { givenName: given, familyName: family } : {}) })
-          .where(and(eq(users.id, user.id), eq(users.itsmeSub, account.providerAccountId)))
-          .returning({ id: users.id });
-        if (updated.length === 0) throw new Error('itsme login for a sub that is not this user');
-        await recordAudit(db(), {
-          actorId: user.id,
-          action: isNewUser ? 'registration' : 'login',
+        await recordLogin(db(), {
+          userId: user.id,
+          sub: account.providerAccountId,
+          givenName: given,
+          familyName: family,
+          isNewUser: Boolean(isNewUser),
           origin: await eventOrigin(),
         });
       },

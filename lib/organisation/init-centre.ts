@@ -38,6 +38,9 @@ export async function initCentre(
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('diplon:centre-init'))`);
     const [existing] = await tx.select({ id: centres.id }).from(centres).where(eq(centres.name, name.name)).limit(1);
     const centreId = existing?.id ?? (await tx.insert(centres).values({ name: name.name }).returning({ id: centres.id }))[0]!.id;
+    if (!existing) {
+      await recordAudit(tx, { actorId: null, action: 'centre_created', targetType: 'centre', targetId: centreId, details: { name: name.name, via: 'centre:init' }, origin: 'centre:init' });
+    }
     const [{ count }] = (await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(staffMemberships)
