@@ -56,6 +56,12 @@ const schema = z.object({
   RATE_INVITES_PER_WINDOW: positiveInt(20),
   RATE_WINDOW_MINUTES: positiveInt(10),
   RATE_TOKEN_LOOKUPS_PER_MINUTE: positiveInt(20),
+  // Per person per RATE_WINDOW_MINUTES (lib/rate-limit/limits.ts).
+  RATE_DOWNLOADS_PER_WINDOW: positiveInt(200),
+  RATE_RELINK_SEARCHES_PER_WINDOW: positiveInt(60),
+  RATE_RELINKS_PER_WINDOW: positiveInt(10),
+  RATE_REQUESTS_PER_WINDOW: positiveInt(30),
+  RATE_UPLOADS_PER_WINDOW: positiveInt(60),
   // Requests to /api/auth/* per client address per minute (a login is one or two; schools share addresses).
   RATE_AUTH_PER_MINUTE: positiveInt(60),
   MAIL_MAX_ATTEMPTS: positiveInt(8),

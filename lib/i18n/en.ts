@@ -114,6 +114,7 @@ export const en: Messages = {
       noHistory: 'Nobody has been linked again yet.',
       historyItem: 'New itsme account (first logged in on {registered}), linked by {actor} on {at}.',
       errors: {
+        rate_limited: 'You did this too often in a row. Wait a moment, then try again.',
         refused:
           'These two accounts cannot be linked. That is only possible when itsme gives both the same given and family name, the new itsme account was created after the known person last signed in and has no access yet, and the known person has access only in your centre. Choose again.',
       },
@@ -180,6 +181,7 @@ export const en: Messages = {
   },
   errors: {
     notFoundTitle: 'Not found',
+    tooManyRequests: 'Too many requests in a row. Wait a moment, then try again.',
     notFoundBody: 'This page does not exist, or you do not have access to it.',
     unavailableTitle: 'Temporarily unavailable',
     unavailableBody: 'Diplon cannot be reached right now. Please try again in a few minutes.',

@@ -114,6 +114,7 @@ export const fr: Messages = {
       noHistory: 'Personne n’a encore été relié à nouveau.',
       historyItem: 'Nouveau compte itsme (première connexion le {registered}), relié par {actor} le {at}.',
       errors: {
+        rate_limited: 'Vous l’avez fait trop souvent d’affilée. Patientez un instant, puis réessayez.',
         refused:
           'Impossible de relier ces deux comptes. Ce n’est possible que si itsme donne le même prénom et le même nom de famille aux deux, si le nouveau compte itsme a été créé après la dernière connexion de la personne connue et n’a encore aucun accès, et si la personne connue n’a d’accès que dans votre centre. Choisissez à nouveau.',
       },
@@ -180,6 +181,7 @@ export const fr: Messages = {
   },
   errors: {
     notFoundTitle: 'Page introuvable',
+    tooManyRequests: 'Trop de demandes d’affilée. Patientez un instant, puis réessayez.',
     notFoundBody: 'Cette page n’existe pas, ou vous n’y avez pas accès.',
     unavailableTitle: 'Momentanément indisponible',
     unavailableBody: 'Diplon est momentanément inaccessible. Réessayez dans quelques minutes.',

@@ -116,6 +116,7 @@ export const nl = {
       noHistory: 'Nog niemand werd opnieuw gekoppeld.',
       historyItem: 'Nieuwe itsme-account (voor het eerst aangemeld op {registered}), gekoppeld door {actor} op {at}.',
       errors: {
+        rate_limited: 'Je deed dit te vaak na elkaar. Wacht even en probeer het dan opnieuw.',
         refused:
           'Opnieuw koppelen kan niet voor deze twee accounts. Dat kan alleen als itsme beide dezelfde voornaam en familienaam geeft, de nieuwe itsme-account aangemaakt werd na de laatste aanmelding van de gekende persoon en nog nergens toegang heeft, en de gekende persoon alleen bij jouw leersteuncentrum toegang heeft. Kies opnieuw.',
       },
@@ -183,6 +184,7 @@ export const nl = {
   },
   errors: {
     notFoundTitle: 'Niet gevonden',
+    tooManyRequests: 'Te veel verzoeken na elkaar. Wacht even en probeer het dan opnieuw.',
     notFoundBody: 'Deze pagina bestaat niet, of je hebt er geen toegang toe.',
     unavailableTitle: 'Tijdelijk niet beschikbaar',
     unavailableBody: 'Diplon is even niet bereikbaar. Probeer het over enkele minuten opnieuw.',

@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/rows';
 import type { UnitGrant } from '@/lib/organisation/unit-grant';
 import { personName } from '@/lib/text/person-name';
+import { limitWork } from '@/lib/rate-limit/limits';
 import { cleanText } from '@/lib/text/clean-text';
 import { isUuid } from '@/lib/text/uuid';
 import { accessInCentre, anyAccess } from './access-in-centre';
@@ -58,11 +59,14 @@ async function known(db: Db, grant: UnitGrant<'people.relink'>, where: ReturnTyp
 
 /**
  * Step 1 of 'Koppel opnieuw': people with access in the grant's centre whose name contains
- * `query` (at most twenty). Never by e-mail: itsme's address proves nothing.
+ * `query` (at most twenty). Never by e-mail: itsme's address proves nothing. Null when the staff
+ * member searched more than RATE_RELINK_SEARCHES_PER_WINDOW times (a list of the centre's people
+ * is not to be harvested).
  */
-export async function findKnownPeople(db: Db, grant: UnitGrant<'people.relink'>, query: string): Promise<KnownPerson[]> {
+export async function findKnownPeople(db: Db, grant: UnitGrant<'people.relink'>, query: string): Promise<KnownPerson[] | null> {
   const words = cleanText(query).trim().toLocaleLowerCase('nl-BE').slice(0, 100);
   if (words.length < 2) return [];
+  if (!(await limitWork(db, 'relink_search', grant.actor.id)).allowed) return null;
   return known(db, grant, sql`position(${words} in lower(coalesce(u.given_name, '') || ' ' || u.family_name)) > 0`);
 }
 

@@ -5,6 +5,7 @@ import { rowsOf } from '@/lib/db/rows';
 import { dossierContacts, sessions, users } from '@/lib/db/schema';
 import type { UnitGrant } from '@/lib/organisation/unit-grant';
 import { foldNamePart, personName } from '@/lib/text/person-name';
+import { limitWork } from '@/lib/rate-limit/limits';
 import { isUuid } from '@/lib/text/uuid';
 import { accessInCentre, anyAccess, holdsOutsideCentre } from './access-in-centre';
 
@@ -19,7 +20,7 @@ export type RelinkInput = {
  * Every refusal is one answer: which condition failed would tell staff whether an account has
  * access elsewhere, or in another centre.
  */
-export type RelinkResult = { status: 'relinked'; name: string } | { status: 'refused' };
+export type RelinkResult = { status: 'relinked'; name: string } | { status: 'refused' } | { status: 'rate_limited' };
 
 /** The dead `sub` a relinked stranger keeps: no itsme login can ever present it. */
 export const RELINKED = 'relinked:';
@@ -65,6 +66,8 @@ export async function relinkIdentity(db: Db, grant: UnitGrant<'people.relink'>, 
     return REFUSED;
   }
   if (knownUserId === newUserId) return REFUSED;
+  // At most RATE_RELINKS_PER_WINDOW per staff member: moving people's access is rare work.
+  if (!(await limitWork(db, 'relink', grant.actor.id)).allowed) return { status: 'rate_limited' };
   const centreId = grant.unit.centreId;
   return db.transaction(async (tx) => {
     const rows = await tx

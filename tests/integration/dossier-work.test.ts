@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAttachment } from '@/lib/attachments/read-attachment';
 import { validateUploads, type ValidFile } from '@/lib/attachments/validate-upload';
@@ -10,7 +10,9 @@ import { resolveDossierGrant } from '@/lib/dossiers/dossier-grant';
 import { getDossierContent } from '@/lib/dossiers/get-dossier-content';
 import { createEntry } from '@/lib/entries/create-entry';
 import { editEntry } from '@/lib/entries/edit-entry';
-import { listEntryVersions } from '@/lib/entries/list-entry-versions';
+import { storeFor } from '@/lib/attachments/store';
+import { limitWork } from '@/lib/rate-limit/limits';
+import { listEntryVersions, VERSIONS_SHOWN } from '@/lib/entries/list-entry-versions';
 import { completeRequest } from '@/lib/requests/complete-request';
 import { createRequest } from '@/lib/requests/create-request';
 import { createStudentWithRequest } from '@/lib/requests/create-student-with-request';
@@ -278,7 +280,9 @@ describe('attachments', () => {
     const parentView = await grantFor(db, parent.viewer, s.dossier.id, 'dossier.view');
     const download = await readAttachment(db, parentView, sharedFile);
     expect(download).toMatchObject({ fileName: 'gedeeld.pdf', contentType: 'application/pdf' });
-    expect(Buffer.from(download!.data).equals(Buffer.from(PDF))).toBe(true);
+    if (download?.status !== 'ok') throw new Error('no download');
+    expect(download.size).toBe(PDF.length);
+    expect(Buffer.from(await new Response(download.stream).arrayBuffer()).equals(Buffer.from(PDF))).toBe(true);
     expect(await readAttachment(db, parentView, internalFile)).toBeNull();
     expect(await readAttachment(db, parentView, 'not-a-uuid')).toBeNull();
     const other = await makeDossier(db, s.org);
@@ -313,3 +317,47 @@ describe('contacts hear of shared content', () => {
     expect(notices).toHaveLength(1);
   });
 });
+
+describe('bounded reads, streamed and limited downloads (issue 22, point 12)', () => {
+  it('reads at most VERSIONS_SHOWN earlier versions of an entry, the newest', async () => {
+    const { db } = handle;
+    const s = await setting();
+    const grant = await grantFor(db, s.centre.viewer, s.dossier.id, 'entries.write');
+    const created = await createEntry(db, grant, entry('internal', 'Versie 1'));
+    for (let v = 1; v <= 15; v++) expect(await editEntry(db, grant, created.id, v, entry('internal', `Versie ${v + 1}`))).toMatchObject({ status: 'edited' });
+    const versions = await listEntryVersions(db, grant);
+    expect(versions.map((v) => v.version)).toEqual([15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
+    expect(VERSIONS_SHOWN).toBe(10);
+  });
+
+  it('streams a download in chunks, and refuses downloads over RATE_DOWNLOADS_PER_WINDOW (no audit event then)', async () => {
+    const { db } = handle;
+    const s = await setting();
+    const write = await grantFor(db, s.centre.viewer, s.dossier.id, 'entries.write');
+    const big = new Uint8Array(2_500_000 + 17);
+    big.set(PDF);
+    for (let i = PDF.length; i < big.length; i++) big[i] = i % 251;
+    const shared = await createEntry(db, write, entry('shared'), await valid(big, 'groot.pdf'));
+    const [file] = await db.select().from(t.attachments).where(eq(t.attachments.entryId, shared.id));
+    const chunks: number[] = [];
+    const stream = await storeFor('database').stream(db, file!.id, 1024 * 1024);
+    const reader = stream!.getReader();
+    const parts: Uint8Array[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      chunks.push(r.value.length);
+      parts.push(r.value);
+    }
+    expect(chunks).toEqual([1024 * 1024, 1024 * 1024, big.length - 2 * 1024 * 1024]);
+    expect(Buffer.concat(parts).equals(Buffer.from(big))).toBe(true);
+
+    const parent = await makeContact(db, s.dossier.id, 'parent');
+    const view = await grantFor(db, parent.viewer, s.dossier.id, 'dossier.view');
+    expect(await readAttachment(db, view, file!.id)).toMatchObject({ status: 'ok', size: big.length });
+    const { env } = await import('@/lib/config/env');
+    await limitWork(db, 'download', parent.user.id, env().RATE_DOWNLOADS_PER_WINDOW - 1);
+    expect(await readAttachment(db, view, file!.id)).toMatchObject({ status: 'rate_limited' });
+    const downloads = await db.select().from(t.auditEvents).where(and(eq(t.auditEvents.action, 'attachment_downloaded'), eq(t.auditEvents.actorId, parent.user.id)));
+    expect(downloads).toHaveLength(1);
+  });
+});
+

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDossierEvents } from '@/lib/audit/list-dossier-events';
@@ -137,7 +137,7 @@ describe("'Koppel opnieuw': finding both persons", () => {
     const { grant, staffUser, known, fresh, familyName, dossier } = await setting();
     const other = await setting();
     // Search by a part of the name, case-insensitive; people of another centre are not found.
-    const found = await findKnownPeople(db, grant, familyName.toUpperCase());
+    const found = (await findKnownPeople(db, grant, familyName.toUpperCase()))!;
     expect(found.map((p) => p.id)).toEqual([known.id]);
     expect(found[0]).toMatchObject({ name: `Koen ${familyName}`, contactRoles: ['parent'], staffRoles: [] });
     expect(await findKnownPeople(db, grant, 'k')).toEqual([]);
@@ -230,5 +230,19 @@ describe("'Koppel opnieuw' moves access only inside the centre, only for the sam
     expect(await relinkIdentity(db, grant, { knownUserId: known.id, newUserId: fresh.id })).toMatchObject({ status: 'relinked' });
     const events = await db.select().from(t.auditEvents).where(and(eq(t.auditEvents.action, 'identity_relinked'), eq(t.auditEvents.targetId, known.id)));
     expect(events[0]!.details).toMatchObject({ previousName: { givenName: 'Koen', familyName: known.familyName }, newName: { givenName: 'KOEN', familyName: fresh.familyName } });
+  });
+});
+
+describe("'Koppel opnieuw' is rate-limited per staff member (issue 22, point 12)", () => {
+  it('refuses relinks over RATE_RELINKS_PER_WINDOW and searches over RATE_RELINK_SEARCHES_PER_WINDOW', async () => {
+    const db = handle.db;
+    const { grant, familyName } = await setting();
+    const { env } = await import('@/lib/config/env');
+    for (let i = 0; i < env().RATE_RELINK_SEARCHES_PER_WINDOW; i++) expect(await findKnownPeople(db, grant, familyName)).not.toBeNull();
+    expect(await findKnownPeople(db, grant, familyName)).toBeNull();
+    const outcomes = [];
+    for (let i = 0; i <= env().RATE_RELINKS_PER_WINDOW; i++) outcomes.push((await relinkIdentity(db, grant, { knownUserId: randomUUID(), newUserId: randomUUID() })).status);
+    expect(outcomes.at(-1)).toBe('rate_limited');
+    expect(outcomes.slice(0, -1).every((s) => s === 'refused')).toBe(true);
   });
 });

@@ -115,7 +115,9 @@ export default async function RelinkPage({ searchParams }: { searchParams: Promi
                     </div>
                   </form>
                   {query.trim().length >= 2 &&
-                    (matches.length === 0 ? (
+                    (matches === null ? (
+                      <Notice tone="error">{r.errors.rate_limited}</Notice>
+                    ) : matches.length === 0 ? (
                       <p>{fill(r.noMatches, { query: query.trim() })}</p>
                     ) : (
                       <ul className="grid gap-2">

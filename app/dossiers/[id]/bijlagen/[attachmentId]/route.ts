@@ -29,11 +29,23 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!grant) return notFound();
   const file = await readAttachment(db(), grant, attachmentId);
   if (!file) return notFound();
-  return new Response(Buffer.from(file.data), {
+  if (file.status === 'rate_limited') {
+    return new Response(t.errors.tooManyRequests, {
+      status: 429,
+      headers: {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Retry-After': String(Math.max(1, Math.ceil(file.retryAfterMs / 1000))),
+      },
+    });
+  }
+  // Streamed from the store a chunk at a time: the server never holds the whole file.
+  return new Response(file.stream, {
     status: 200,
     headers: {
       'Content-Type': file.contentType,
-      'Content-Length': String(file.data.length),
+      'Content-Length': String(file.size),
       'Content-Disposition': disposition(file.fileName),
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
