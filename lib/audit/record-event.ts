@@ -41,6 +41,7 @@ export type AuditAction =
   | 'contact_refused'
   | 'invitation_opened_by_staff'
   | 'locale_changed'
+  | 'duplicate_student_suspected'
   | 'centre_created'
   | 'identity_names_changed';
 

@@ -459,6 +459,7 @@ export const en: Messages = {
       contact_confirmed: 'Access confirmed',
       contact_refused: 'Access refused',
       invitation_opened_by_staff: 'Invitation opened by a staff member',
+      duplicate_student_suspected: 'Possibly the same pupil as another file of the centre (same name and date of birth)',
     },
   },
   myDossiers: {

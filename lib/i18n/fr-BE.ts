@@ -459,6 +459,7 @@ export const fr: Messages = {
       contact_confirmed: 'Accès confirmé',
       contact_refused: 'Accès refusé',
       invitation_opened_by_staff: 'Invitation ouverte par un collaborateur',
+      duplicate_student_suspected: 'Peut-être le même élève qu’un autre dossier du centre (même nom et date de naissance)',
     },
   },
   myDossiers: {

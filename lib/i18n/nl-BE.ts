@@ -459,6 +459,7 @@ export const nl = {
       contact_confirmed: 'Toegang bevestigd',
       contact_refused: 'Toegang geweigerd',
       invitation_opened_by_staff: 'Uitnodiging geopend door een medewerker',
+      duplicate_student_suspected: 'Mogelijk dezelfde leerling als in een ander dossier van het leersteuncentrum (zelfde naam en geboortedatum)',
     } as Record<string, string>,
   },
   myDossiers: {

@@ -1,3 +1,4 @@
+import { and, eq, ne } from 'drizzle-orm';
 import { recordAudit } from '@/lib/audit/record-event';
 import type { ValidFile } from '@/lib/attachments/validate-upload';
 import type { Db } from '@/lib/db/client';
@@ -42,6 +43,32 @@ export async function createStudentWithRequest(
     await recordAudit(tx, { actorId: actor.id, action: 'student_created', dossierId, targetType: 'student', targetId: studentId, origin: actor.origin });
     await recordAudit(tx, { actorId: actor.id, action: 'dossier_created', dossierId, targetType: 'dossier', targetId: dossierId, origin: actor.origin });
     const requestId = await insertRequest(tx, { dossierId, studentId, placement: grant }, input, files, actor);
+    // Someone of the same name and birth date elsewhere in the centre: the centre decides, the
+    // caller is not told (findDuplicateStudent names only students in their own scope).
+    const twins = await tx
+      .select({ dossierId: dossiers.id })
+      .from(students)
+      .innerJoin(dossiers, and(eq(dossiers.studentId, students.id), eq(dossiers.centreId, students.centreId)))
+      .where(
+        and(
+          eq(students.centreId, grant.centreId),
+          eq(students.searchName, studentSearchName(student.givenName, student.familyName)),
+          eq(students.birthDate, student.birthDate),
+          ne(students.id, studentId),
+        ),
+      )
+      .limit(5);
+    if (twins.length > 0) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'duplicate_student_suspected',
+        dossierId,
+        targetType: 'student',
+        targetId: studentId,
+        details: { otherDossierIds: twins.map((d) => d.dossierId) },
+        origin: actor.origin,
+      });
+    }
     return { studentId, dossierId, requestId };
   });
 }

@@ -6,12 +6,14 @@ import { dossiers, schools, students } from '@/lib/db/schema';
 import { studentSearchName } from '@/lib/text/search-name';
 import type { PlacementGrant } from './placement-grant';
 
-export type DuplicateStudent =
-  | { kind: 'in_scope'; studentId: string; name: string; schoolName: string; className: string; dossierId: string | null }
-  /** Someone of that name and birth date exists in the centre, outside the caller's scope: nothing more is said. */
-  | { kind: 'elsewhere' };
+export type DuplicateStudent = { kind: 'in_scope'; studentId: string; name: string; schoolName: string; className: string; dossierId: string | null };
 
-/** A student of the same name and birth date in the grant's centre (a likely duplicate), or null. */
+/**
+ * A student of the same name and birth date in the caller's own scope (a likely duplicate they
+ * may see), or null. One outside their scope is never mentioned to them — whether another
+ * school's child is supported by the centre is not theirs to learn —: createStudentWithRequest
+ * tells the centre instead (`duplicate_student_suspected` in the new dossier's logbook).
+ */
 export async function findDuplicateStudent(
   db: Db,
   grant: PlacementGrant,
@@ -42,7 +44,7 @@ export async function findDuplicateStudent(
     .limit(5);
   if (rows.length === 0) return null;
   const mine = rows.find((r) => rolesCovering(memberships, { centreId: grant.centreId, schoolId: r.schoolId, departmentId: r.departmentId }).length > 0);
-  if (!mine) return { kind: 'elsewhere' };
+  if (!mine) return null;
   return {
     kind: 'in_scope',
     studentId: mine.id,

@@ -236,11 +236,16 @@ describe('a new request for a new student', () => {
     });
     const otherSchoolManager = await makeStaff(db, { role: 'school_manager', schoolId: s.org.otherSchool.id });
     const elsewhere = await resolvePlacementGrant(db, otherSchoolManager.viewer, { schoolId: s.org.otherSchool.id });
-    expect(await findDuplicateStudent(db, elsewhere!, otherSchoolManager.viewer.memberships, student)).toEqual({ kind: 'elsewhere' });
+    // Issue 22, point 8: another school's manager learns nothing of a child outside their school;
+    // the new dossier's logbook tells the centre instead.
+    expect(await findDuplicateStudent(db, elsewhere!, otherSchoolManager.viewer.memberships, student)).toBeNull();
+    const twin = await createStudentWithRequest(db, elsewhere!, student, { type: 'advice', description: 'Vraag', submit: true });
+    const [suspected] = await db.select().from(t.auditEvents).where(and(eq(t.auditEvents.action, 'duplicate_student_suspected'), eq(t.auditEvents.dossierId, twin.dossierId)));
+    expect(suspected!.details).toEqual({ otherDossierIds: [created.dossierId] });
 
     expect((await searchStudentsInScope(db, dept.viewer.memberships, 'nieuwk')).map((r) => r.id)).toEqual([created.studentId]);
-    expect(await searchStudentsInScope(db, otherSchoolManager.viewer.memberships, 'nieuwk')).toEqual([]);
-    expect(await searchStudentsInScope(db, s.centre.viewer.memberships, 'nieuwk')).toEqual([]);
+    expect((await searchStudentsInScope(db, otherSchoolManager.viewer.memberships, 'nieuwk')).map((r) => r.id)).toEqual([twin.studentId]);
+    expect(await searchStudentsInScope(db, s.centre.viewer.memberships, 'nieuwk')).toHaveLength(0);
     expect(await listPlacementsInScope(db, dept.viewer.memberships)).toEqual([
       { id: s.org.school.id, name: 'School A', wholeSchool: false, departments: [{ id: s.org.department.id, name: 'Afdeling A1' }] },
     ]);
