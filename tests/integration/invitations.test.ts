@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTACT_ROLES } from '@/lib/codes';
 import type { DatabaseHandle } from '@/lib/db/client';
 import * as t from '@/lib/db/schema';
 import { acceptInvitation } from '@/lib/invites/accept-invitation';
@@ -119,6 +120,19 @@ describe('the Check proof', () => {
 });
 
 describe('Uitnodiging aanvaarden', () => {
+  // The browser journey runs on the phone for a parent and a teacher only; every contact role is
+  // the same invitation, and this is where each role's acceptance is proven.
+  it.each(CONTACT_ROLES)('an invitation as %s, accepted by the person named in it, gives that role and access', async (role) => {
+    const { db, dossier, grant } = await setup();
+    const sent = await sendInvitation(db, grant, { role, email: `${role}@example.be`, expectedName: 'Rolf Rolmans' });
+    if (sent.status !== 'sent') throw new Error(sent.status);
+    const person = await makeUser(db, 'Rolf Rolmans');
+    const outcome = await acceptInvitation(db, { token: await tokenOf(sent.mailId), userId: person.id });
+    expect(outcome.status).toBe('accepted');
+    const [contact] = await db.select().from(t.dossierContacts).where(and(eq(t.dossierContacts.dossierId, dossier.id), eq(t.dossierContacts.userId, person.id)));
+    expect(contact).toMatchObject({ role, status: 'confirmed', invitationId: sent.invitationId });
+  });
+
   it('of 20 people accepting one link at once, exactly one gets access and one acceptance is audited', async () => {
     const { db, org, dossier, inviter, grant } = await setup();
     const sent = await sendInvitation(db, grant, { role: 'clb', email: 'clb@example.be' });
