@@ -34,5 +34,8 @@ if (only !== 'unit') {
   // The build does not depend on the database, so CI's second (PostgreSQL) run may reuse it.
   if (process.env.DIPLON_REUSE_BUILD === '1' && existsSync('.next/BUILD_ID')) console.log('\n▶ next build: bestaande build hergebruikt');
   else run('next build', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' });
-  run('playwright', 'npx', ['playwright', 'test']);
+  // DIPLON_E2E_PROJECTS=api,phone runs only those Playwright projects: CI's second run (PostgreSQL)
+  // leaves out the desktop layout, which does not depend on the database driver.
+  const projects = (process.env.DIPLON_E2E_PROJECTS ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  run('playwright', 'npx', ['playwright', 'test', ...projects.map((p) => `--project=${p}`)]);
 }
