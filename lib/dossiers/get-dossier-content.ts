@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import { aliasedTable, and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { visibilityFor } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db/client';
@@ -7,7 +8,8 @@ import type { DossierGrant } from './dossier-grant';
 
 const assignee = aliasedTable(users, 'assignee');
 const editor = aliasedTable(users, 'editor');
-const nameOf = (u: { givenName: string | null; familyName: string | null }) => (u.givenName ? `${u.givenName} ${u.familyName}` : null);
+/** A joined person's name, or null when the join found nobody (no assignee, an editor row gone). */
+const nameOf = (u: { givenName: string | null; familyName: string | null }) => (u.familyName === null ? null : personName({ givenName: u.givenName, familyName: u.familyName }));
 
 /**
  * The requests (with their history) and dated entries of a dossier, with their attachments,

@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import { eq, sql } from 'drizzle-orm';
 import type { InviteRole, Locale } from '@/lib/codes';
 import type { Db } from '@/lib/db/client';
@@ -55,7 +56,7 @@ export async function findInvitationByToken(db: Db, token: string, now = new Dat
   if (!row || row.status !== 'pending' || row.expiresAt <= now) return { valid: false };
   return {
     valid: true,
-    inviterName: row.givenName === null ? null : `${row.givenName} ${row.familyName}`,
+    inviterName: row.familyName === null ? null : personName({ givenName: row.givenName, familyName: row.familyName }),
     organisationName: row.centreName,
     role: roleOfRow(row),
     unitName: row.departmentName ? `${row.departmentName} (${row.schoolName})` : row.schoolName,

@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ContactRole, StaffRole } from '@/lib/codes';
 import { cancelInvitationsOf } from '@/lib/invites/inviter-authority';
@@ -69,6 +70,6 @@ export async function endMembership(
         .from(dossierContacts)
         .where(and(eq(dossierContacts.userId, row.userId), isNull(dossierContacts.revokedAt))),
     };
-    return { status: 'ended', name: `${row.givenName} ${row.familyName}`, cancelledInvitations, remaining } as const;
+    return { status: 'ended', name: personName(row), cancelledInvitations, remaining } as const;
   });
 }

@@ -1,5 +1,6 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { personName, personNameSql } from '@/lib/text/person-name';
 import type { Db } from '@/lib/db/client';
 import { staffMemberships, users } from '@/lib/db/schema';
 import type { UnitGrant } from './unit-grant';
@@ -23,8 +24,8 @@ export async function listUnitStaff(db: Db, grant: UnitGrant<'unit.view'>) {
       endedAt: staffMemberships.endedAt,
       givenName: users.givenName,
       familyName: users.familyName,
-      inviterName: sql<string | null>`${inviter.givenName} || ' ' || ${inviter.familyName}`,
-      enderName: sql<string | null>`${ender.givenName} || ' ' || ${ender.familyName}`,
+      inviterName: personNameSql(inviter),
+      enderName: personNameSql(ender),
     })
     .from(staffMemberships)
     .innerJoin(users, eq(users.id, staffMemberships.userId))
@@ -35,7 +36,7 @@ export async function listUnitStaff(db: Db, grant: UnitGrant<'unit.view'>) {
   const people = rows.map((r) => ({
     id: r.id,
     userId: r.userId,
-    name: `${r.givenName} ${r.familyName}`,
+    name: personName(r),
     role: r.role,
     since: r.since,
     invitedBy: r.inviterName,

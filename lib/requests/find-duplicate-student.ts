@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import { and, eq } from 'drizzle-orm';
 import { rolesCovering } from '@/lib/auth/scope';
 import type { Membership } from '@/lib/auth/find-session';
@@ -48,7 +49,7 @@ export async function findDuplicateStudent(
   return {
     kind: 'in_scope',
     studentId: mine.id,
-    name: `${mine.givenName} ${mine.familyName}`,
+    name: personName(mine),
     schoolName: mine.schoolName,
     className: mine.className,
     dossierId: mine.dossierId,

@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
 import { inScope } from '@/lib/auth/scope';
@@ -15,5 +16,5 @@ export async function listAssigneesInScope(db: Db, memberships: readonly Members
     .innerJoin(users, eq(users.id, staffMemberships.userId))
     .where(and(eq(staffMemberships.role, 'centre_staff'), eq(staffMemberships.active, true), inArray(staffMemberships.centreId, centres)))
     .orderBy(asc(users.familyName), asc(users.givenName));
-  return rows.map((u) => ({ id: u.id, name: `${u.givenName} ${u.familyName}` }));
+  return rows.map((u) => ({ id: u.id, name: personName(u) }));
 }

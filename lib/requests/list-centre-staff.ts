@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import { and, asc, eq } from 'drizzle-orm';
 import { membershipsCovering } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
@@ -13,5 +14,5 @@ export async function listCentreStaff(db: Db, grant: DossierGrant<'requests.work
     .innerJoin(users, eq(users.id, staffMemberships.userId))
     .where(and(membershipsCovering(placement), eq(staffMemberships.role, 'centre_staff')))
     .orderBy(asc(users.familyName), asc(users.givenName));
-  return rows.map((u) => ({ id: u.id, name: `${u.givenName} ${u.familyName}` }));
+  return rows.map((u) => ({ id: u.id, name: personName(u) }));
 }

@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { VISIBILITY } from '@/lib/auth/permissions';
 import { REQUEST_STATUSES, STAFF_ROLES } from '@/lib/codes';
@@ -84,7 +85,7 @@ export async function listRequests(
   const rows = before ? fetched.slice(0, pageSize).reverse() : fetched.slice(0, pageSize);
   const page = rows.map(({ givenName, familyName, assigneeGiven, assigneeFamily, cursorAt: _cursorAt, ...r }) => ({
     ...r,
-    studentName: `${givenName} ${familyName}`,
+    studentName: personName({ givenName, familyName }),
     assigneeName: assigneeGiven ? `${assigneeGiven} ${assigneeFamily}` : null,
   }));
   const first = rows[0];

@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import { and, asc, eq, like, or, type SQL } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
 import { PERMISSIONS } from '@/lib/auth/permissions';
@@ -34,7 +35,7 @@ export async function searchStudentsInScope(db: Db, memberships: readonly Member
     .where(and(...conditions))
     .orderBy(asc(students.searchName))
     .limit(20);
-  return rows.map((r) => ({ ...r, name: `${r.givenName} ${r.familyName}` }));
+  return rows.map((r) => ({ ...r, name: personName(r) }));
 }
 
 /** The schools and departments where the caller may add a student (the same scope rule over schools). */

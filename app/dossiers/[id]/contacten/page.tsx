@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ContactTable } from '@/components/dossiers/contact-table';
@@ -47,7 +48,7 @@ export default async function ContactsPage({
   // Staff read Dutch; a parent reads 'Wie kan dit dossier zien?' in their own language.
   const t = await getMessages();
   const pending = t.contacts.pending;
-  const student = `${grant.student.givenName} ${grant.student.familyName}`;
+  const student = personName(grant.student);
   return (
     <article aria-labelledby="contacten-titel" className="grid gap-6">
       <StatusAnnouncer>

@@ -1,3 +1,4 @@
+import { personName } from '@/lib/text/person-name';
 import type { Metadata } from 'next';
 import { InvitePage } from '@/components/invites/invite-page';
 import { CONTACT_ROLES } from '@/lib/codes';
@@ -16,7 +17,7 @@ export default async function InviteContactPage({ params, searchParams }: { para
   const contacts = `/dossiers/${grant.id}/contacten`;
   return (
     <InvitePage
-      subject={{ kind: 'dossier', student: `${grant.student.givenName} ${grant.student.familyName}` }}
+      subject={{ kind: 'dossier', student: personName(grant.student) }}
       roles={CONTACT_ROLES}
       role={roleFromSlug(rol, CONTACT_ROLES)}
       path={`${contacts}/uitnodigen`}
