@@ -19,7 +19,7 @@ import { REQUEST_PATH_HEADER, unavailableResponse } from '@/lib/server/unavailab
  * access layer.
  */
 /** Paths that need no database, so they keep answering while it is down (itsme fetches our keys at any time). */
-const WITHOUT_DATABASE = new Set(['/api/health', '/.well-known/jwks.json']);
+const WITHOUT_DATABASE = new Set(['/api/health', '/api/live', '/.well-known/jwks.json']);
 
 export async function proxy(request: NextRequest) {
   if (!databaseAvailable() && !WITHOUT_DATABASE.has(request.nextUrl.pathname)) return unavailableResponse();

@@ -186,6 +186,7 @@ export const en: Messages = {
     unavailableTitle: 'Temporarily unavailable',
     unavailableBody: 'Diplon cannot be reached right now. Please try again in a few minutes.',
     unexpectedTitle: 'Something went wrong',
+    code: 'Error code: {code}. Please quote it when you contact support.',
     unexpectedBody: 'Something went wrong. Your data has not been lost. Please try again.',
     retry: 'Try again',
     backHome: 'Go to the home page',

@@ -186,6 +186,7 @@ export const fr: Messages = {
     unavailableTitle: 'Momentanément indisponible',
     unavailableBody: 'Diplon est momentanément inaccessible. Réessayez dans quelques minutes.',
     unexpectedTitle: 'Un problème est survenu',
+    code: 'Code d’erreur : {code}. Communiquez ce code si vous contactez le support.',
     unexpectedBody: 'Un problème est survenu. Vos données ne sont pas perdues. Veuillez réessayer.',
     retry: 'Réessayer',
     backHome: 'Retour à l’accueil',

@@ -189,6 +189,7 @@ export const nl = {
     unavailableTitle: 'Tijdelijk niet beschikbaar',
     unavailableBody: 'Diplon is even niet bereikbaar. Probeer het over enkele minuten opnieuw.',
     unexpectedTitle: 'Er ging iets mis',
+    code: 'Foutcode: {code}. Geef die code door als je de helpdesk contacteert.',
     unexpectedBody: 'Er ging iets mis. Je gegevens zijn niet verloren. Probeer het opnieuw.',
     retry: 'Opnieuw proberen',
     backHome: 'Naar de startpagina',

@@ -69,6 +69,8 @@ export async function databaseOutage(stack: ReliabilityStack, cookie: string): P
   assert.equal(health.status, 503, `/api/health during the outage: HTTP ${health.status}`);
   assert.match(health.headers.get('cache-control') ?? '', /no-store/);
   assert.doesNotMatch(health.text, TRACE);
+  const live = await page(b.url, '/api/live');
+  assert.equal(live.status, 200, `/api/live (liveness, no database) during the outage: HTTP ${live.status}`);
   assert.equal((await page(a.url, DOSSIER, cookie)).status, 200, 'A (own connection) still serves');
   await sleep(1_000);
   assertUnavailablePage(count(await page(b.url, DOSSIER, cookie)), 'still down a second later');

@@ -26,6 +26,7 @@ async function probes(cookie: string): Promise<Probe[]> {
     { what: 'dossier of nobody', path: '/dossiers/00000000-0000-4000-8000-000000000000', init: { headers: { cookie } }, status: 404, document: true },
     { what: 'undecodable path', path: '/uitnodiging/%E0%A4%A', status: 404, document: true },
     { what: 'API route', path: '/api/health', status: 200, document: false },
+    { what: 'liveness route', path: '/api/live', status: 200, document: false },
     { what: 'Auth.js route', path: '/api/auth/csrf', status: 200, document: false },
     { what: 'API method not allowed', path: '/api/health', init: { method: 'DELETE' }, status: 405, document: false },
     { what: 'static script', path: js!, status: 200, document: false },

@@ -4,7 +4,7 @@ import { database } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness and database reachability, for the load balancer: 200 or 503, no details. */
+/** Readiness: the database answers, for the load balancer: 200 or 503, no details (liveness is /api/live). */
 export async function GET() {
   try {
     const handle = database();
