@@ -6,6 +6,7 @@
  * outbox (the running server delivers the mail). The link is printed once, for when mail is not
  * configured yet. Never loads demo data.
  */
+import './lib/load-env';
 import { parseArgs } from 'node:util';
 import { configuredTarget, openDatabase } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';

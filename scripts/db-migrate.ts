@@ -1,3 +1,4 @@
+import './lib/load-env';
 import { configuredTarget, openDatabase } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';
 import { describeTarget } from './lib/describe-target';

@@ -1,3 +1,4 @@
+import './lib/load-env';
 import { parseArgs } from 'node:util';
 import { configuredTarget, openDatabase } from '@/lib/db/client';
 import { runMigrations } from '@/lib/db/migrate';

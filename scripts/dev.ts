@@ -2,6 +2,7 @@
  * `npm run dev`: the whole product on one command — the itsme stand-in (unless ITSME_ISSUER
  * points elsewhere) and `next dev`, which migrates and seeds the embedded database at start.
  */
+import './lib/load-env';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { rpPrivateJwks } from '@/lib/auth/itsme/keys';

@@ -1,4 +1,5 @@
 // npm run itsme:standin — the itsme stand-in for development, configured from the environment.
+import './lib/load-env';
 import path from 'node:path';
 import { DATA_DIR, env } from '../lib/config/env';
 import { startStandin } from '../tooling/itsme-standin';

@@ -1,4 +1,5 @@
 /** `npm start`: the production server, with AUTH_URL derived from APP_URL when not set. */
+import './lib/load-env';
 import { spawn } from 'node:child_process';
 import { authUrlFor } from './lib/auth-url';
 
