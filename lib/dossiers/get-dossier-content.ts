@@ -1,9 +1,9 @@
-import { personName } from '@/lib/text/person-name';
 import { aliasedTable, and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { visibilityFor } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/db/client';
 import { listVisibleAttachments } from '@/lib/attachments/visible-attachments';
 import { dossierEntries, requestStatusChanges, requests, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import type { DossierGrant } from './dossier-grant';
 
 const assignee = aliasedTable(users, 'assignee');

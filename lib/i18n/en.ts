@@ -251,8 +251,6 @@ export const en: Messages = {
     duplicateTitle: 'Is this student already in Diplon?',
     duplicateInScope:
       'There is already a student {name} with the same date of birth in Diplon ({school}, class {className}). Choose that student under "A student already in Diplon", or confirm below that this is a different student.',
-    duplicateElsewhere:
-      'There is already a student with this name and date of birth at the learning support centre, but not in your school or department. Contact the learning support centre, or confirm below that this is a different student.',
     confirmNew: 'This is a different student: create a new student',
     savedDraft: 'The request has been saved as a draft.',
     submitted: 'The request has been submitted to the learning support centre.',

@@ -251,8 +251,6 @@ export const fr: Messages = {
     duplicateTitle: 'Cet élève existe-t-il déjà ?',
     duplicateInScope:
       'Un élève {name} avec la même date de naissance figure déjà dans Diplon ({school}, classe {className}). Choisissez cet élève sous « Un élève déjà présent dans Diplon », ou confirmez ci-dessous qu’il s’agit d’un autre élève.',
-    duplicateElsewhere:
-      'Un élève portant ce nom et cette date de naissance figure déjà dans le centre de soutien à l’apprentissage, mais pas dans votre école ou implantation. Contactez le centre, ou confirmez ci-dessous qu’il s’agit d’un autre élève.',
     confirmNew: 'C’est un autre élève : créer un nouvel élève',
     savedDraft: 'La demande a été enregistrée comme brouillon.',
     submitted: 'La demande a été introduite auprès du centre de soutien à l’apprentissage.',

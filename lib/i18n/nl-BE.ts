@@ -253,7 +253,6 @@ export const nl = {
     saving: 'Bezig met bewaren…',
     duplicateTitle: 'Bestaat deze leerling al?',
     duplicateInScope: 'Er staat al een leerling {name} met dezelfde geboortedatum in Diplon ({school}, klas {className}). Kies die leerling bij "Een leerling die al in Diplon staat", of bevestig hieronder dat het om een andere leerling gaat.',
-    duplicateElsewhere: 'Er staat al een leerling met deze naam en geboortedatum in het leersteuncentrum, maar niet in jouw school of afdeling. Neem contact op met het leersteuncentrum, of bevestig hieronder dat het om een andere leerling gaat.',
     confirmNew: 'Dit is een andere leerling: maak een nieuwe leerling aan',
     savedDraft: 'De aanvraag is bewaard als werkversie.',
     submitted: 'De aanvraag is ingediend bij het leersteuncentrum.',

@@ -1,8 +1,8 @@
-import { personName } from '@/lib/text/person-name';
 import { eq, sql } from 'drizzle-orm';
 import type { InviteRole, Locale } from '@/lib/codes';
 import type { Db } from '@/lib/db/client';
 import { centres, departments, dossiers, invitations, schools, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import { roleOfRow } from './target';
 import { hashToken, isTokenShaped } from './token';
 

@@ -1,10 +1,10 @@
-import { personName } from '@/lib/text/person-name';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ContactRole, StaffRole } from '@/lib/codes';
 import { cancelInvitationsOf } from '@/lib/invites/inviter-authority';
 import { recordAudit } from '@/lib/audit/record-event';
 import type { Db } from '@/lib/db/client';
 import { dossierContacts, staffMemberships, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import type { UnitGrant } from './unit-grant';
 import { membershipsOf } from './unit-memberships';
 

@@ -1,13 +1,13 @@
-import { personName } from '@/lib/text/person-name';
 import { and, eq } from 'drizzle-orm';
 import { rolesCovering } from '@/lib/auth/scope';
 import type { Membership } from '@/lib/auth/find-session';
 import type { Db } from '@/lib/db/client';
 import { dossiers, schools, students } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import { studentSearchName } from '@/lib/text/search-name';
 import type { PlacementGrant } from './placement-grant';
 
-export type DuplicateStudent = { kind: 'in_scope'; studentId: string; name: string; schoolName: string; className: string; dossierId: string | null };
+export type DuplicateStudent = { studentId: string; name: string; schoolName: string; className: string; dossierId: string | null };
 
 /**
  * A student of the same name and birth date in the caller's own scope (a likely duplicate they
@@ -47,7 +47,6 @@ export async function findDuplicateStudent(
   const mine = rows.find((r) => rolesCovering(memberships, { centreId: grant.centreId, schoolId: r.schoolId, departmentId: r.departmentId }).length > 0);
   if (!mine) return null;
   return {
-    kind: 'in_scope',
     studentId: mine.id,
     name: personName(mine),
     schoolName: mine.schoolName,

@@ -1,9 +1,9 @@
-import { personName } from '@/lib/text/person-name';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
 import { inScope } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { departments, schools, staffMemberships, users } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 
 /** The begeleiders to filter 'Beheer aanvragen' on: the centre staff of the centres the caller's scope lies in. */
 export async function listAssigneesInScope(db: Db, memberships: readonly Membership[]) {

@@ -1,9 +1,9 @@
-import { personName } from '@/lib/text/person-name';
 import { and, asc, eq } from 'drizzle-orm';
 import { membershipsCovering } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { staffMemberships, users } from '@/lib/db/schema';
 import type { DossierGrant } from '@/lib/dossiers/dossier-grant';
+import { personName } from '@/lib/text/person-name';
 
 /** The centre staff who can be this dossier's begeleider: active centre staff of its centre. */
 export async function listCentreStaff(db: Db, grant: DossierGrant<'requests.work'>) {

@@ -1,4 +1,3 @@
-import { personName } from '@/lib/text/person-name';
 import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { VISIBILITY } from '@/lib/auth/permissions';
 import { REQUEST_STATUSES, STAFF_ROLES } from '@/lib/codes';
@@ -6,6 +5,7 @@ import type { Membership } from '@/lib/auth/find-session';
 import { inScope } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { departments, requests, schools, students, users, type RequestStatus, type RequestType } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import { isUuid } from '@/lib/text/uuid';
 import { foldForSearch } from '@/lib/text/search-name';
 import { CURSOR_TIME_FORMAT, decodeCursor, encodeCursor } from './cursor';

@@ -1,10 +1,10 @@
-import { personName } from '@/lib/text/person-name';
 import { and, asc, eq, like, or, type SQL } from 'drizzle-orm';
 import type { Membership } from '@/lib/auth/find-session';
 import { PERMISSIONS } from '@/lib/auth/permissions';
 import { inScope } from '@/lib/auth/scope';
 import type { Db } from '@/lib/db/client';
 import { departments, dossiers, schools, students } from '@/lib/db/schema';
+import { personName } from '@/lib/text/person-name';
 import { foldForSearch } from '@/lib/text/search-name';
 
 /**

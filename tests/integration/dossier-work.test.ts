@@ -230,7 +230,6 @@ describe('a new request for a new student', () => {
     expect(content.requests[0]!.attachments).toEqual([expect.objectContaining({ fileName: 'tekening.png' })]);
 
     expect(await findDuplicateStudent(db, grant!, dept.viewer.memberships, { ...student, givenName: 'MILA' })).toMatchObject({
-      kind: 'in_scope',
       studentId: created.studentId,
       dossierId: created.dossierId,
     });

@@ -55,10 +55,7 @@ export async function createRequestAction(_prev: FormState, input: FormData): Pr
     if (v.confirmNewStudent !== 'yes') {
       const duplicate = await findDuplicateStudent(db(), grant, viewer.memberships, student);
       if (duplicate) {
-        const message =
-          duplicate.kind === 'in_scope'
-            ? fill(t.newRequest.duplicateInScope, { name: duplicate.name, school: duplicate.schoolName, className: duplicate.className })
-            : t.newRequest.duplicateElsewhere;
+        const message = fill(t.newRequest.duplicateInScope, { name: duplicate.name, school: duplicate.schoolName, className: duplicate.className });
         return fail(message, undefined, message);
       }
     }

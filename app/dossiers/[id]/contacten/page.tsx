@@ -1,4 +1,3 @@
-import { personName } from '@/lib/text/person-name';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ContactTable } from '@/components/dossiers/contact-table';
@@ -16,6 +15,7 @@ import { listContacts } from '@/lib/dossiers/list-contacts';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
 import { formatDate } from '@/lib/i18n';
 import { getMessages } from '@/lib/i18n/request-locale';
+import { personName } from '@/lib/text/person-name';
 import {
   cancelInviteAction,
   checkInviteAction,

@@ -1,10 +1,10 @@
-import { personName } from '@/lib/text/person-name';
 import type { Metadata } from 'next';
 import { InvitePage } from '@/components/invites/invite-page';
 import { CONTACT_ROLES } from '@/lib/codes';
 import { requireDossier } from '@/lib/dossiers/require-dossier';
 import { t } from '@/lib/i18n';
 import { roleFromSlug } from '@/lib/invites/role-slug';
+import { personName } from '@/lib/text/person-name';
 import { inviteFormAction } from '../actions';
 
 export const metadata: Metadata = { title: t.invite.open };
