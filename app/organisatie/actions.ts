@@ -20,6 +20,7 @@ import {
 import type { InviteFormState } from '@/lib/invites/invite-form-state';
 import { kickOutbox } from '@/lib/mail/outbox-worker';
 import { endMembership } from '@/lib/organisation/end-membership';
+import { endedMessage } from '@/lib/organisation/ended-message';
 import type { NameFormState } from '@/lib/organisation/name-form-state';
 import { addUnit, deactivateUnit, renameUnit, type SaveOutcome } from '@/lib/organisation/save-unit';
 import type { Unit, UnitGrant } from '@/lib/organisation/unit-grant';
@@ -150,7 +151,7 @@ export async function endMembershipAction(ref: unknown, membershipId: unknown): 
     const outcome = await endMembership(db(), grant, { membershipId: id });
     if (outcome.status === 'last_centre_staff') return failed(t.organisation.errors.lastCentreStaff);
     if (outcome.status !== 'ended') return failed();
-    return { ok: true, message: fill(t.organisation.ended, { name: outcome.name }) };
+    return { ok: true, message: endedMessage(outcome) };
   });
 }
 

@@ -69,6 +69,9 @@ export const en: Messages = {
     endYes: 'Yes, withdraw',
     endNo: 'No',
     ended: 'Access for {name} has been withdrawn.',
+    endedInvitations: '{count} open invitation(s) sent by {name} have been cancelled.',
+    endedStillHolds:
+      '{name} still holds other access: {memberships} role(s) in organisation management and {contacts} dossier(s) as a contact. Check whether it is still needed.',
     lastCentreStaff:
       'You are the last staff member of the learning support centre. Invite a colleague first: otherwise nobody can manage the centre any more.',
     errors: {

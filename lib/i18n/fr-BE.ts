@@ -69,6 +69,9 @@ export const fr: Messages = {
     endYes: 'Oui, retirer',
     endNo: 'Non',
     ended: 'L’accès de {name} a été retiré.',
+    endedInvitations: '{count} invitation(s) ouverte(s) envoyée(s) par {name} ont été annulée(s).',
+    endedStillHolds:
+      '{name} dispose encore d’autres accès : {memberships} rôle(s) dans la gestion de l’organisation et {contacts} dossier(s) comme personne de contact. Vérifiez s’ils sont encore nécessaires.',
     lastCentreStaff:
       'Vous êtes le dernier collaborateur du centre de soutien à l’apprentissage. Invitez d’abord un collègue : sinon, plus personne ne pourra gérer le centre.',
     errors: {

@@ -71,6 +71,9 @@ export const nl = {
     endYes: 'Ja, trek in',
     endNo: 'Nee',
     ended: 'De toegang van {name} is ingetrokken.',
+    endedInvitations: '{count} open uitnodiging(en) die {name} verstuurde, zijn geannuleerd.',
+    endedStillHolds:
+      '{name} heeft zelf nog andere toegang: {memberships} rol(len) in Beheer organisatie en {contacts} dossier(s) als contactpersoon. Kijk na of die nog nodig is.',
     lastCentreStaff:
       'Je bent de laatste medewerker van het leersteuncentrum. Nodig eerst een collega uit: anders kan niemand het centrum nog beheren.',
     errors: {
